@@ -1,0 +1,5 @@
+"""Allow ``python -m greyline``."""
+
+from greyline.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,273 @@
+"""Command line ``greyline``: the same services as the window, for scripts, imports and maintenance."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from pathlib import Path
+
+from greyline import __version__
+from greyline.domain.enums import EvidenceKind
+from greyline.domain.errors import DomainError, ImportRejected
+
+log = logging.getLogger("greyline")
+
+KINDS = {"recording": EvidenceKind.RECORDING, "document": EvidenceKind.DOCUMENT,
+         "screenshot": EvidenceKind.SCREENSHOT, "chat": EvidenceKind.CHAT, "contract": EvidenceKind.CONTRACT,
+         "id_copy": EvidenceKind.ID_COPY, "other": EvidenceKind.OTHER}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="greyline", description="灰线 Greyline: 异常维权投诉证据与移送工作台")
+    p.add_argument("--version", action="version", version=f"greyline {__version__}")
+    p.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: GREYLINE_DB or the user data directory)")
+    p.add_argument("--user", help="act as this registered user (default: GREYLINE_USER or the login name)")
+    sub = p.add_subparsers(dest="command")
+
+    g = sub.add_parser("gui", help="open the desktop application (default)")
+    g.add_argument("--demo", action="store_true", help="load demo data first if the store is empty")
+    sub.add_parser("init", help="create or upgrade the store")
+    d = sub.add_parser("demo", help="fill the store with synthetic demo data")
+    d.add_argument("--complaints", type=int, default=300)
+    d.add_argument("--seed", type=int, default=7)
+    d.add_argument("--no-files", action="store_true", help="skip recordings and images (faster)")
+    i = sub.add_parser("import", help="import a CSV or XLSX work-order export (all or nothing)")
+    i.add_argument("file", nargs="?", type=Path)
+    i.add_argument("--template", type=Path, metavar="FILE.xlsx", help="write an empty import template instead")
+    a = sub.add_parser("attach", help="attach an evidence file to a complaint")
+    a.add_argument("ref", help="reference (GL-2026-000123) or external work-order number")
+    a.add_argument("file", type=Path)
+    a.add_argument("--kind", required=True, choices=sorted(KINDS))
+    a.add_argument("--note", default="")
+    ls = sub.add_parser("list", help="list complaints")
+    ls.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    ls.add_argument("--search", default="")
+    ls.add_argument("--limit", type=int, default=0, help="at most this many (default: all)")
+    sub.add_parser("verify", help="check database, every evidence file and the audit chain")
+    b = sub.add_parser("backup", help="consistent copy of database, vault and key with a manifest")
+    b.add_argument("dest", type=Path)
+    r = sub.add_parser("restore", help="verify a backup, then restore it (the replaced store is kept aside)")
+    r.add_argument("src", type=Path)
+    u = sub.add_parser("user", help="add a user (administrators only)")
+    u.add_argument("username")
+    u.add_argument("--role", required=True, choices=("handler", "legal", "supervisor", "admin"))
+    u.add_argument("--name", default="")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args)
+    except ImportRejected as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(f"greyline: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("greyline: interrupted", file=sys.stderr)
+        return 130
+
+
+def _open(args: argparse.Namespace, create: bool = False):  # noqa: ANN202
+    from greyline.bootstrap import open_context
+
+    return open_context(args.db, args.user, create=create)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from greyline.ui.app import run
+
+    return run(args.db, args.user, demo=getattr(args, "demo", False))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    store, ctx = _open(args, create=True)
+    print(f"store ready: {store.location.display}\nvault: {store.location.vault_dir}\n"
+          f"key file: {store.location.key_file} (keep a copy of it with your backups)\n"
+          f"signed in as: {ctx.actor.username} ({ctx.actor.role.label})")
+    store.dispose()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from greyline.services.demo import load_demo
+
+    if args.complaints < 1:
+        raise DomainError("--complaints 至少为 1")
+    store, ctx = _open(args, create=True)
+    try:
+        summary = load_demo(ctx, args.complaints, args.seed, with_files=not args.no_files,
+                            progress=_stderr_progress("demo"))
+    finally:
+        store.dispose()
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+def _stderr_progress(label: str):  # noqa: ANN202
+    interactive = sys.stderr.isatty()
+
+    def report(done: int, total: int, stage: str = "") -> None:
+        if interactive:
+            text = f"{done}/{total}" if total else str(done)
+            print(f"\r{label} {stage} {text}   ", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from greyline.services.importing import import_file, write_template
+
+    if args.template:
+        write_template(args.template)
+        print(f"template written: {args.template}")
+        return 0
+    if args.file is None:
+        raise DomainError("请指定要导入的文件（或用 --template 生成模板）")
+    store, ctx = _open(args)
+    try:
+        result = import_file(ctx, args.file, progress=_stderr_progress("import"))
+    finally:
+        store.dispose()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(json.dumps({"file": result.source, "rows": result.rows, "created": result.created,
+                      "skipped_existing": result.skipped_existing, "first_reference": result.first_reference,
+                      "last_reference": result.last_reference}, ensure_ascii=False))
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from greyline.services.evidence import attach_file
+    from greyline.services.lookup import find_complaint
+
+    store, ctx = _open(args)
+    try:
+        cref = find_complaint(ctx, args.ref)
+        ev = attach_file(ctx, args.file, KINDS[args.kind], complaint_id=cref.id, note=args.note)
+    finally:
+        store.dispose()
+    print(json.dumps({"evidence_id": ev.id, "complaint": cref.reference, "external_id": cref.external_id,
+                      "name": ev.original_name, "sha256": ev.sha256, "sm3": ev.sm3, "size": ev.size,
+                      "already_in_vault": ev.already_in_vault}, ensure_ascii=False))
+    return 0
+
+
+LIST_FIELDS = ("reference", "external_id", "channel", "received_at", "deadline_at", "customer_name",
+               "contact_masked", "status", "risk_level", "preview")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from greyline.queries.complaints import ComplaintFilter, list_complaints
+
+    store, ctx = _open(args)
+    rows = []
+    try:
+        after = None
+        want = args.limit or None
+        while True:
+            page = list_complaints(store, ComplaintFilter(search=args.search), limit=1000, after=after)
+            rows.extend(page)
+            if len(page) < 1000 or (want and len(rows) >= want):
+                break
+            after = (page[-1].id, page[-1].id)
+        if want:
+            rows = rows[:want]
+        with ctx.uow() as uow:
+            uow.record("export", "complaint_list", "", {"format": args.format, "search": args.search,
+                                                         "rows": len(rows), "masked": True})
+            uow.commit()
+    finally:
+        store.dispose()
+    records = [{f: (str(getattr(r, f)) if getattr(r, f) is not None else "") for f in LIST_FIELDS} for r in rows]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=LIST_FIELDS)
+        w.writeheader()
+        w.writerows(records)
+    else:
+        for r in rows:
+            print(f"{r.reference}  {r.external_id:<22} {r.channel:<12} {r.received_at}  {r.status:<9} "
+                  f"{r.risk_level:<6} {r.customer_name:<6} {r.contact_masked:<14} {r.preview[:30]}")
+        print(f"({len(rows)} complaints)")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from greyline.storage.maintenance import verify_store
+
+    store, _ = _open(args)
+    try:
+        problems = verify_store(store)
+    finally:
+        store.dispose()
+    if not problems:
+        print(f"ok: database, evidence files and audit chain verified ({store.location.display})")
+        return 0
+    for p in problems:
+        print(f"PROBLEM [{p.area}] {p.subject}: {p.detail}")
+    print(f"{len(problems)} problem(s) found", file=sys.stderr)
+    return 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from greyline.domain.permissions import Permission
+    from greyline.storage.maintenance import backup
+
+    store, ctx = _open(args)
+    try:
+        ctx.require(Permission.BACKUP)
+        manifest = backup(store, args.dest)
+        with ctx.uow() as uow:
+            uow.record("backup", "store", "", {"dest": str(args.dest), "files": len(manifest["files"])})
+            uow.commit()
+    finally:
+        store.dispose()
+    print(f"backup written to {args.dest}: {len(manifest['files'])} files, manifest {args.dest / 'manifest.json'}")
+    print("note: the backup holds the key file; keep it as safe as the data itself")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from greyline.storage.location import resolve
+    from greyline.storage.maintenance import restore
+
+    location = resolve(args.db)
+    aside = restore(args.src, location)
+    # Sign in on the restored store: proves it opens with its key, and logs the restore in its audit chain.
+    store, ctx = _open(args)
+    try:
+        with ctx.uow() as uow:
+            uow.record("restore", "store", "", {"src": str(args.src), "replaced_kept_at": str(aside or "")})
+            uow.commit()
+    finally:
+        store.dispose()
+    print(f"restored {args.src} into {location.display}")
+    if aside:
+        print(f"the previous database was kept at {aside}")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from greyline.services.users import add_user
+
+    store, ctx = _open(args)
+    try:
+        uid = add_user(ctx, args.username, args.role, args.name)
+    finally:
+        store.dispose()
+    print(f"user {args.username} added (#{uid}, {args.role})")
+    return 0
+
+
+COMMANDS = {"gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "attach": cmd_attach,
+            "list": cmd_list, "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user}

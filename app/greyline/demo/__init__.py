@@ -1,0 +1,1 @@
+"""Synthetic demo and benchmark data (no Qt, no SQLAlchemy)."""

@@ -1,0 +1,1 @@
+"""Link detectors and risk scoring (no Qt)."""

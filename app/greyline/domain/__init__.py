@@ -1,0 +1,1 @@
+"""Domain layer: values, enums, rules, validators and errors (standard library only, plus phonenumbers)."""

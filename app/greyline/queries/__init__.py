@@ -1,0 +1,1 @@
+"""Read side: paged, filtered lists returning frozen row objects."""

@@ -1,0 +1,1 @@
+"""PDF and Excel writers: plain data in, file out."""

@@ -1,0 +1,1 @@
+"""Storage: tables, unit of work, repositories, migrations, encryption and the evidence vault."""

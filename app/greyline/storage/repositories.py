@@ -1,0 +1,454 @@
+"""Repositories: the only code that reads and writes tables for the services.
+
+Methods take and return plain values (ids, strings, domain records). The bulk path used by import and
+the demo writes with Core ``INSERT``s in batches inside the caller's transaction; single edits use the
+ORM so optimistic locking applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from greyline.domain.enums import IdentifierRole, IdentifierType, PartyKind, PartyRole
+from greyline.domain.errors import NotFound
+from greyline.domain.identifiers import NormalisedIdentifier
+from greyline.domain.records import ValidComplaint
+from greyline.storage import tables as t
+from greyline.storage.crypto import StoreCipher
+
+CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class Repositories:
+    """All repositories of one unit of work, sharing its session and the store cipher."""
+
+    def __init__(self, session: Session, cipher: StoreCipher) -> None:
+        self.session = session
+        self.cipher = cipher
+
+    # ----------------------------------------------------------------- reference data
+    def channel_rules(self) -> dict[str, tuple[int, bool, str]]:
+        rows = self.session.execute(
+            select(t.ChannelRule.code, t.ChannelRule.deadline_days, t.ChannelRule.working_days, t.ChannelRule.label)
+        )
+        return {code: (days, working, label) for code, days, working, label in rows}
+
+    def next_numbers(self, counter: str, count: int = 1) -> list[int]:
+        row = self.session.get(t.RefCounter, counter, with_for_update=True)
+        if row is None:
+            row = t.RefCounter(name=counter, last=0)
+            self.session.add(row)
+        first = row.last + 1
+        row.last += count
+        self.session.flush()
+        return list(range(first, first + count))
+
+    # ----------------------------------------------------------------- users
+    def user_by_name(self, username: str) -> t.User | None:
+        return self.session.scalar(select(t.User).where(t.User.username == username))
+
+    def count_users(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(t.User)) or 0
+
+    def add_user(self, username: str, display_name: str, role: str, password_hash: str | None) -> int:
+        user = t.User(username=username, display_name=display_name, role=role, password_hash=password_hash)
+        self.session.add(user)
+        self.session.flush()
+        return user.id
+
+    # ----------------------------------------------------------------- identifiers
+    def ensure_identifiers(self, idents: Iterable[NormalisedIdentifier]) -> dict[tuple[str, str], int]:
+        """Find or create each identifier; returns (type, normalised value) -> id."""
+        wanted: dict[tuple[str, str], tuple[str, NormalisedIdentifier]] = {}
+        for ident in idents:
+            key = (ident.type.value, ident.value)
+            if key not in wanted:
+                wanted[key] = (self.cipher.hash_value(key[0], key[1]), ident)
+        by_hash = {(k[0], h): k for k, (h, _) in wanted.items()}
+        result: dict[tuple[str, str], int] = {}
+        hashes = [h for h, _ in wanted.values()]
+        for part in _chunks(hashes):
+            rows = self.session.execute(
+                select(t.Identifier.id, t.Identifier.type, t.Identifier.value_hash).where(
+                    t.Identifier.value_hash.in_(part)
+                )
+            )
+            for id_, typ, h in rows:
+                key = by_hash.get((typ, h))
+                if key is not None:
+                    result[key] = id_
+        missing = [(k, h, ident) for k, (h, ident) in wanted.items() if k not in result]
+        if missing:
+            now = t.utcnow()
+            params = [
+                {
+                    "type": k[0],
+                    "value_hash": h,
+                    "value_enc": self.cipher.encrypt(k[0], k[1]),
+                    "masked": ident.masked,
+                    "attributes": dict(ident.attributes),
+                    "do_not_correlate": False,
+                    "created_at": now,
+                }
+                for k, h, ident in missing
+            ]
+            for part_params, part_missing in zip(_chunks(params), _chunks(missing), strict=True):
+                ids = self.session.scalars(
+                    insert(t.Identifier).returning(t.Identifier.id, sort_by_parameter_order=True),
+                    list(part_params),
+                ).all()
+                for (k, _, _), id_ in zip(part_missing, ids, strict=True):
+                    result[k] = id_
+        return result
+
+    def identifier_value(self, identifier_id: int) -> tuple[str, str]:
+        row = self.session.get(t.Identifier, identifier_id)
+        if row is None:
+            raise NotFound(f"标识 #{identifier_id} 不存在")
+        return row.type, self.cipher.decrypt(row.type, row.value_enc)
+
+    def set_do_not_correlate(self, identifier_id: int, flag: bool) -> None:
+        self.session.execute(
+            update(t.Identifier).where(t.Identifier.id == identifier_id).values(do_not_correlate=flag)
+        )
+
+    def link_identifiers(self, complaint_id: int, pairs: Iterable[tuple[int, str]]) -> int:
+        existing = set(
+            self.session.execute(
+                select(t.ComplaintIdentifier.identifier_id, t.ComplaintIdentifier.role).where(
+                    t.ComplaintIdentifier.complaint_id == complaint_id
+                )
+            ).tuples()
+        )
+        rows = [
+            {"complaint_id": complaint_id, "identifier_id": i, "role": r}
+            for i, r in dict.fromkeys(pairs)
+            if (i, r) not in existing
+        ]
+        if rows:
+            self.session.execute(insert(t.ComplaintIdentifier), rows)
+        return len(rows)
+
+    # ----------------------------------------------------------------- parties
+    def customers_by_key(self, key_hashes: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for part in _chunks(list(key_hashes)):
+            for id_, h in self.session.execute(
+                select(t.Party.id, t.Party.key_hash).where(t.Party.key_hash.in_(part))
+            ):
+                out[h] = id_
+        return out
+
+    def add_party(self, kind: str, name: str, *, key_hash: str | None = None, sex: str = "",
+                  birth_date: dt.date | None = None, notes: str = "") -> int:
+        party = t.Party(kind=kind, name=name, key_hash=key_hash, sex=sex, birth_date=birth_date, notes=notes)
+        self.session.add(party)
+        self.session.flush()
+        return party.id
+
+    def link_party_identifiers(self, party_id: int, pairs: Iterable[tuple[int, str]]) -> None:
+        existing = set(
+            self.session.execute(
+                select(t.PartyIdentifier.identifier_id, t.PartyIdentifier.role).where(
+                    t.PartyIdentifier.party_id == party_id
+                )
+            ).tuples()
+        )
+        rows = [{"party_id": party_id, "identifier_id": i, "role": r} for i, r in dict.fromkeys(pairs)
+                if (i, r) not in existing]
+        if rows:
+            self.session.execute(insert(t.PartyIdentifier), rows)
+
+    # ----------------------------------------------------------------- complaints
+    def existing_external_ids(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        by_channel: dict[str, list[str]] = {}
+        for ch, ext in pairs:
+            by_channel.setdefault(ch, []).append(ext)
+        out: dict[tuple[str, str], int] = {}
+        for ch, exts in by_channel.items():
+            for part in _chunks(exts):
+                for id_, ext in self.session.execute(
+                    select(t.Complaint.id, t.Complaint.external_id).where(
+                        t.Complaint.channel == ch, t.Complaint.external_id.in_(part)
+                    )
+                ):
+                    out[(ch, ext)] = id_
+        return out
+
+    def add_complaints(self, items: Sequence[ValidComplaint], references: Sequence[str],
+                       deadlines: Sequence[dt.date | None], handler_id: int | None) -> list[int]:
+        """Insert complaints with their customers and identifiers in bulk; returns the new ids."""
+        idents = [i for v in items for i, _ in v.identifiers]
+        ident_ids = self.ensure_identifiers(idents)
+
+        # One person (same resident ID) is one party across complaints and imports.
+        key_of = {id(v): self.cipher.hash_value(v.customer_id.type.value, v.customer_id.value)
+                  for v in items if v.customer_id is not None}
+        parties = self.customers_by_key(list(set(key_of.values())))
+        now = t.utcnow()
+        new_parties = []
+        seen: set[str] = set()
+        for v in items:
+            k = key_of.get(id(v))
+            if k is not None and k not in parties and k not in seen:
+                seen.add(k)
+                attrs = v.customer_id.attributes if v.customer_id else {}
+                bd = attrs.get("birth_date")
+                new_parties.append({
+                    "kind": PartyKind.PERSON.value, "name": v.customer_name, "key_hash": k,
+                    "sex": attrs.get("sex", ""), "birth_date": dt.date.fromisoformat(bd) if bd else None,
+                    "notes": "", "created_at": now, "version": 1,
+                })
+        for part in _chunks(new_parties):
+            ids = self.session.scalars(
+                insert(t.Party).returning(t.Party.id, sort_by_parameter_order=True), list(part)
+            ).all()
+            for row, id_ in zip(part, ids, strict=True):
+                parties[row["key_hash"]] = id_
+        anonymous = [v for v in items if id(v) not in key_of and v.customer_name]
+        anon_ids: dict[int, int] = {}
+        for part in _chunks(anonymous):
+            ids = self.session.scalars(
+                insert(t.Party).returning(t.Party.id, sort_by_parameter_order=True),
+                [{"kind": PartyKind.PERSON.value, "name": v.customer_name, "key_hash": None, "sex": "",
+                  "birth_date": None, "notes": "", "created_at": now, "version": 1} for v in part],
+            ).all()
+            for v, id_ in zip(part, ids, strict=True):
+                anon_ids[id(v)] = id_
+
+        def party_of(v: ValidComplaint) -> int | None:
+            k = key_of.get(id(v))
+            return parties[k] if k is not None else anon_ids.get(id(v))
+
+        rows = [
+            {
+                "reference": ref, "channel": v.channel, "external_id": v.external_id,
+                "received_at": v.received_at, "deadline_at": deadline, "customer_id": party_of(v),
+                "customer_name": v.customer_name, "contract_no": v.contract_no, "loan_no": v.loan_no,
+                "overdue_cents": v.overdue_cents, "text": v.text, "notes": v.notes,
+                "demands": list(v.demands), "category": v.category, "handler_id": handler_id,
+                "status": "new", "risk_level": "none", "phone_changed_at": v.phone_changed_at,
+                "created_at": now, "updated_at": now, "version": 1,
+            }
+            for v, ref, deadline in zip(items, references, deadlines, strict=True)
+        ]
+        complaint_ids: list[int] = []
+        for part in _chunks(rows):
+            complaint_ids.extend(
+                self.session.scalars(
+                    insert(t.Complaint).returning(t.Complaint.id, sort_by_parameter_order=True), list(part)
+                ).all()
+            )
+        links: list[dict[str, Any]] = []
+        cparties: list[dict[str, Any]] = []
+        pidents: dict[tuple[int, int, str], None] = {}
+        for v, cid in zip(items, complaint_ids, strict=True):
+            seen_pairs: set[tuple[int, str]] = set()
+            for ident, role in v.identifiers:
+                iid = ident_ids[(ident.type.value, ident.value)]
+                if (iid, role) not in seen_pairs:
+                    seen_pairs.add((iid, role))
+                    links.append({"complaint_id": cid, "identifier_id": iid, "role": role})
+            pid = party_of(v)
+            if pid is not None:
+                cparties.append({"complaint_id": cid, "party_id": pid, "role": PartyRole.CUSTOMER.value})
+                for ident, role in v.identifiers:
+                    if role in (IdentifierRole.CUSTOMER_ID.value, IdentifierRole.CUSTOMER_PHONE.value):
+                        pidents[(pid, ident_ids[(ident.type.value, ident.value)], role)] = None
+        if pidents:
+            existing = set()
+            pids = list({p for p, _, _ in pidents})
+            for part in _chunks(pids):
+                existing.update(self.session.execute(
+                    select(t.PartyIdentifier.party_id, t.PartyIdentifier.identifier_id, t.PartyIdentifier.role)
+                    .where(t.PartyIdentifier.party_id.in_(part))).tuples())
+            new = [{"party_id": p, "identifier_id": i, "role": r} for p, i, r in pidents
+                   if (p, i, r) not in existing]
+            for part in _chunks(new):
+                self.session.execute(insert(t.PartyIdentifier), list(part))
+        for part in _chunks(links, 2000):
+            self.session.execute(insert(t.ComplaintIdentifier), list(part))
+        for part in _chunks(cparties, 2000):
+            self.session.execute(insert(t.ComplaintParty), list(part))
+        return complaint_ids
+
+    def complaint(self, complaint_id: int) -> t.Complaint:
+        row = self.session.get(t.Complaint, complaint_id)
+        if row is None:
+            raise NotFound(f"投诉 #{complaint_id} 不存在")
+        return row
+
+    def find_complaint(self, ref: str) -> int:
+        """A reference (GL-2026-000123) or an external work-order number; ambiguous numbers are refused."""
+        ref = ref.strip()
+        id_ = self.session.scalar(select(t.Complaint.id).where(t.Complaint.reference == ref))
+        if id_ is not None:
+            return id_
+        ids = self.session.scalars(select(t.Complaint.id).where(t.Complaint.external_id == ref).limit(2)).all()
+        if not ids:
+            raise NotFound(f"找不到投诉“{ref}”（按编号或工单号）")
+        if len(ids) > 1:
+            raise NotFound(f"工单号“{ref}”在多个渠道出现，请用灰线编号（GL-…）指明")
+        return ids[0]
+
+    def complaint_ref(self, complaint_id: int) -> tuple[str, str, str]:
+        row = self.session.execute(
+            select(t.Complaint.reference, t.Complaint.channel, t.Complaint.external_id).where(
+                t.Complaint.id == complaint_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"投诉 #{complaint_id} 不存在")
+        return row[0], row[1], row[2]
+
+    def set_indicator(self, complaint_id: int, code: str, note: str, source: str, user_id: int | None) -> None:
+        hit = self.session.scalar(
+            select(t.IndicatorHit).where(t.IndicatorHit.complaint_id == complaint_id, t.IndicatorHit.code == code)
+        )
+        if hit is None:
+            self.session.add(t.IndicatorHit(complaint_id=complaint_id, code=code, note=note, source=source,
+                                            set_by=user_id, set_at=t.utcnow()))
+        else:
+            hit.note, hit.source, hit.set_by, hit.set_at = note, source, user_id, t.utcnow()
+
+    def clear_indicator(self, complaint_id: int, code: str) -> bool:
+        hit = self.session.scalar(
+            select(t.IndicatorHit).where(t.IndicatorHit.complaint_id == complaint_id, t.IndicatorHit.code == code)
+        )
+        if hit is None:
+            return False
+        self.session.delete(hit)
+        return True
+
+    def add_contact(self, **values: Any) -> int:
+        row = t.ContactLog(**values)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    # ----------------------------------------------------------------- evidence
+    def add_evidence(self, **values: Any) -> int:
+        row = t.EvidenceItem(**values)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def evidence(self, evidence_id: int) -> t.EvidenceItem:
+        row = self.session.get(t.EvidenceItem, evidence_id)
+        if row is None:
+            raise NotFound(f"证据 #{evidence_id} 不存在")
+        return row
+
+    def evidence_by_hash(self, sha256: str) -> list[int]:
+        return list(self.session.scalars(select(t.EvidenceItem.id).where(t.EvidenceItem.sha256 == sha256)))
+
+    def attach_evidence(self, evidence_id: int, *, complaint_id: int | None = None, group_id: int | None = None) -> None:
+        if complaint_id is not None and self.session.get(t.ComplaintEvidence, (complaint_id, evidence_id)) is None:
+            self.session.add(t.ComplaintEvidence(complaint_id=complaint_id, evidence_id=evidence_id))
+        if group_id is not None and self.session.get(t.GroupEvidence, (group_id, evidence_id)) is None:
+            self.session.add(t.GroupEvidence(group_id=group_id, evidence_id=evidence_id))
+
+    def add_custody(self, evidence_id: int, action: str, user_id: int | None, detail: str = "") -> None:
+        self.session.add(t.CustodyEvent(evidence_id=evidence_id, action=action, user_id=user_id, detail=detail,
+                                        at=t.utcnow()))
+
+    # ----------------------------------------------------------------- groups
+    def add_group(self, reference: str, title: str, summary: str, user_id: int | None) -> int:
+        row = t.AgentGroup(reference=reference, title=title, summary=summary, created_by=user_id)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def group(self, group_id: int) -> t.AgentGroup:
+        row = self.session.get(t.AgentGroup, group_id)
+        if row is None:
+            raise NotFound(f"团伙/案件 #{group_id} 不存在")
+        return row
+
+    def add_group_complaints(self, group_id: int, complaint_ids: Iterable[int]) -> int:
+        existing = set(self.session.scalars(
+            select(t.GroupComplaint.complaint_id).where(t.GroupComplaint.group_id == group_id)))
+        new = [c for c in dict.fromkeys(complaint_ids) if c not in existing]
+        for c in new:
+            self.complaint(c)  # raises NotFound with the number
+            self.session.add(t.GroupComplaint(group_id=group_id, complaint_id=c))
+        return len(new)
+
+    def add_group_party(self, group_id: int, party_id: int, role: str) -> None:
+        if self.session.get(t.GroupParty, (group_id, party_id, role)) is None:
+            self.session.add(t.GroupParty(group_id=group_id, party_id=party_id, role=role))
+
+    def add_group_note(self, group_id: int, text: str, user_id: int | None) -> int:
+        row = t.GroupNote(group_id=group_id, text=text, user_id=user_id, at=t.utcnow())
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    # ----------------------------------------------------------------- referrals
+    def add_referral(self, **values: Any) -> int:
+        row = t.Referral(**values)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def referral(self, referral_id: int) -> t.Referral:
+        row = self.session.get(t.Referral, referral_id)
+        if row is None:
+            raise NotFound(f"移送记录 #{referral_id} 不存在")
+        return row
+
+    def add_decision(self, **values: Any) -> int:
+        row = t.ReferralDecision(**values)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    # ----------------------------------------------------------------- links
+    def upsert_link(self, a: int, b: int | None, group_id: int | None, kind: str, score: float, reason: str) -> int:
+        if b is not None and b < a:
+            a, b = b, a
+        row = self.session.scalar(select(t.Link).where(
+            t.Link.complaint_a_id == a, t.Link.complaint_b_id.is_(None) if b is None else t.Link.complaint_b_id == b,
+            t.Link.group_id.is_(None) if group_id is None else t.Link.group_id == group_id, t.Link.kind == kind))
+        if row is None:
+            row = t.Link(complaint_a_id=a, complaint_b_id=b, group_id=group_id, kind=kind, score=score, reason=reason)
+            self.session.add(row)
+            self.session.flush()
+        elif row.status == "suggested":
+            row.score, row.reason = score, reason
+        return row.id
+
+    def link(self, link_id: int) -> t.Link:
+        row = self.session.get(t.Link, link_id)
+        if row is None:
+            raise NotFound(f"关联 #{link_id} 不存在")
+        return row
+
+    # ----------------------------------------------------------------- settings
+    def institution(self) -> t.InstitutionProfile:
+        row = self.session.get(t.InstitutionProfile, 1)
+        assert row is not None, "seeded by the initial migration"
+        return row
+
+    def channel_rule(self, code: str) -> t.ChannelRule:
+        row = self.session.get(t.ChannelRule, code)
+        if row is None:
+            raise NotFound(f"渠道“{code}”不存在")
+        return row
+
+    @staticmethod
+    def dumps(detail: dict[str, Any]) -> str:
+        return json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
+
+
+__all__ = ["Repositories", "IdentifierType"]
