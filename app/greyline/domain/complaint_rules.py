@@ -42,6 +42,11 @@ def parse_date(raw: str | dt.date | dt.datetime, field: str) -> dt.date:
     text = (raw or "").strip()
     if not text:
         raise ValidationError("日期不能为空", field=field)
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     text = text.replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
     text = text.split(" ")[0].split("T")[0]
     try:
@@ -92,7 +97,7 @@ def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date
         found.append((ident, item.role))
 
     text, mentioned = redact_text(draft.text.strip())
-    notes, mentioned_in_notes = redact_text(draft.notes.strip())
+    notes, mentioned_in_notes = redact_text(draft.notes.strip()) if draft.notes.strip() else ("", [])
     for ident in mentioned + mentioned_in_notes:
         found.append((ident, IdentifierRole.TEXT_MENTION.value))
 

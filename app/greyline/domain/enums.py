@@ -131,6 +131,7 @@ class IdentifierRole(LabelledEnum):
     CONTACT_PHONE = "contact_phone", "实际联系电话"
     AGENT_PHONE = "agent_phone", "代理人电话"
     CUSTOMER_ID = "customer_id", "客户身份证"
+    PERSON_ID = "person_id", "身份证号"
     MAILING_ADDRESS = "mailing_address", "联系地址"
     EMAIL = "email", "邮箱"
     WECHAT = "wechat", "微信"

@@ -32,8 +32,6 @@ from datetime import date
 from typing import Callable
 
 import phonenumbers
-from phonenumbers import carrier as _pn_carrier
-from phonenumbers import geocoder as _pn_geocoder
 
 from greyline.domain.enums import IdentifierType
 from greyline.domain.errors import ValidationError
@@ -271,15 +269,24 @@ _PHONE_NOISE = re.compile(r"[\s\-()（）.]")
 
 # 65,536 prefixes keep the cache near 12 MB; a miss costs only ~3 µs, so a bigger cache buys
 # little in a single import pass where most prefixes are seen for the first time anyway.
+@functools.lru_cache(maxsize=1)
+def _lookups():  # noqa: ANN202
+    """phonenumbers' carrier and geocoder data take ~0.5 s to load; load them on first use only."""
+    from phonenumbers import carrier, geocoder
+
+    return carrier, geocoder
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _mobile_prefix_facts(prefix7: str) -> tuple[str, str]:
     # phonenumbers' +86 carrier and geocoder data have no key longer than 7 national digits,
     # so any number with this prefix gets the same answers. The caller has already matched the
     # mobile pattern, so the *_for_valid_number variants (no second validation) are correct.
     n = phonenumbers.PhoneNumber(country_code=86, national_number=int(prefix7 + "0000"))
+    carrier, geocoder = _lookups()
     return (
-        _pn_carrier.name_for_valid_number(n, "zh"),
-        _pn_geocoder.description_for_valid_number(n, "zh"),
+        carrier.name_for_valid_number(n, "zh"),
+        geocoder.description_for_valid_number(n, "zh"),
     )
 
 
@@ -341,13 +348,13 @@ def _parse_phone_slow(text: str) -> NormalisedIdentifier:
     if n.country_code == 86 and len(nsn) == 11 and _CN_MOBILE.fullmatch(nsn):
         return _cn_mobile(nsn)
     e164 = phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)
-    region = _pn_geocoder.description_for_number(n, "zh")
+    region = _lookups()[1].description_for_number(n, "zh")
     ntype = phonenumbers.number_type(n)
     if n.country_code != 86:
         attrs = {
             "country": phonenumbers.region_code_for_number(n) or "",
             "region": region,
-            "carrier": _pn_carrier.name_for_number(n, "zh"),
+            "carrier": _lookups()[0].name_for_number(n, "zh"),
         }
         masked = f"+{n.country_code} " + (nsn[:3] + "****" + nsn[-4:] if len(nsn) > 7 else mask_generic(nsn))
         if ntype in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
@@ -692,10 +699,15 @@ _TEXT_MOBILE = re.compile(
     r"(?![0-9A-Za-z])(?!\2[0-9])",
     re.ASCII,
 )
+# City landlines: area code 0xx/0xxx, then a 7- or 8-digit subscriber number starting 2-9.
+_TEXT_LANDLINE = re.compile(
+    r"(?<![0-9A-Za-z+.])(0[1-9][0-9]{1,2})([ -]?)([2-9][0-9]{6,7})(?![0-9A-Za-z])(?!\.[0-9])",
+    re.ASCII,
+)
 
 
 def redact_text(text: str) -> tuple[str, list[NormalisedIdentifier]]:
-    """Replace mobile numbers and valid resident ID numbers in free text by their masked forms.
+    """Replace mobile and landline numbers and valid resident ID numbers in free text by masked forms.
 
     Works on Chinese text where digits touch CJK characters (no word boundaries). A run of
     digits glued to letters or to more digits is left alone (contract numbers, order numbers,
@@ -727,6 +739,17 @@ def redact_text(text: str) -> tuple[str, list[NormalisedIdentifier]]:
         except ValidationError:
             found = None
         hits.append((m.start(), m.end(), _mask_mobile_digits(digits), found))
+        taken.append((m.start(), m.end()))
+    for m in _TEXT_LANDLINE.finditer(probe):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        try:
+            landline = parse_phone(m.group(1) + "-" + m.group(3))
+        except ValidationError:
+            continue
+        if landline.type is not IdentifierType.LANDLINE:
+            continue
+        hits.append((m.start(), m.end(), landline.masked, landline))
     if not hits:
         return text, []
     hits.sort(key=lambda h: h[0])

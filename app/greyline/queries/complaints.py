@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session, aliased
 
 from greyline.storage import tables as t
@@ -57,28 +57,41 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+_CONTROL = {c: " " for c in range(32)} | {0x7F: " "}
+
+
 def search_condition(query: str, *, sqlite: bool) -> ColumnElement[bool] | None:
-    terms = [w for w in query.split() if w]
+    # Control characters (a NUL would end the SQLite string early and match everything) are spaces.
+    terms = [w for w in query.translate(_CONTROL).split() if w]
     if not terms:
         return None
     conds: list[ColumnElement[bool]] = []
     long_terms = [w for w in terms if len(w) >= 3] if sqlite else []
+    fts = None
     if long_terms:
         match = " ".join(_fts_phrase(w) for w in long_terms)
-        fts = select(literal_column("rowid")).select_from(text("complaint_fts")).where(
+        fts = select(literal_column("rowid").label("id")).select_from(text("complaint_fts")).where(
             text("complaint_fts MATCH :fts_query").bindparams(fts_query=match))
-        conds.append(t.Complaint.id.in_(fts))
     for w in terms:
         if w in long_terms:
             continue
         pattern = f"%{_escape_like(w)}%"
         conds.append(or_(t.Complaint.text.like(pattern, escape="\\"), t.Complaint.notes.like(pattern, escape="\\"),
                          t.Complaint.customer_name.like(pattern, escape="\\")))
-    content = and_(*conds)
     if len(terms) == 1 and terms[0].isascii():
-        # A reference or work-order number typed into the search box finds that complaint.
-        return or_(content, t.Complaint.reference == terms[0], t.Complaint.external_id == terms[0])
-    return content
+        # A reference or work-order number typed into the search box finds that complaint. One IN over a
+        # UNION keeps every branch on its index (an OR across them would scan the table).
+        by_number = union(
+            select(t.Complaint.id).where(t.Complaint.reference == terms[0]),
+            select(t.Complaint.id).where(t.Complaint.external_id == terms[0]),
+            *([fts] if fts is not None else []),
+        )
+        if fts is None:
+            return or_(t.Complaint.id.in_(by_number), *conds)
+        return t.Complaint.id.in_(by_number)
+    if fts is not None:
+        conds.append(t.Complaint.id.in_(fts))
+    return and_(*conds)
 
 
 def _where(flt: ComplaintFilter, sqlite: bool) -> list[ColumnElement[bool]]:

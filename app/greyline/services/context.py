@@ -32,6 +32,10 @@ class ServiceContext:
     def uow(self) -> UnitOfWork:
         return self._uow_factory(self.store, self.actor.username)
 
+    def reader(self) -> UnitOfWork:
+        """A unit of work for reading only: no write lock, cannot commit."""
+        return UnitOfWork(self.store, self.actor.username, readonly=True)
+
     def require(self, permission: Permission) -> None:
         require(self.actor.role, permission, self.actor.username)
 

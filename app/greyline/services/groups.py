@@ -67,7 +67,7 @@ def add_suspect(ctx: ServiceContext, group_id: int, draft: SuspectDraft) -> int:
         if draft.kind == PartyKind.ORGANISATION:
             check("id_number", check_credit_code, draft.id_number, "company_code")
         else:
-            check("id_number", lambda r: normalise(IdentifierType.RESIDENT_ID, r), draft.id_number, "customer_id")
+            check("id_number", lambda r: normalise(IdentifierType.RESIDENT_ID, r), draft.id_number, "person_id")
     for p in draft.phones:
         if p.strip():
             check("phones", lambda r: normalise(IdentifierType.MOBILE, r), p, "agent_phone")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
+import queue
+import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from charset_normalizer import from_bytes
 
 from greyline.domain.complaint_rules import parse_date, split_demands, validate_complaint
 from greyline.domain.enums import Channel, IdentifierRole, IdentifierType
@@ -25,6 +25,7 @@ from greyline.domain.permissions import Permission
 from greyline.domain.records import ComplaintDraft, IdentifierInput, ValidComplaint
 from greyline.services.complaints import allocate_references, deadline_for
 from greyline.services.context import ServiceContext
+from greyline.storage.vault import hash_file
 
 # key -> (Chinese header, required)
 COLUMNS: dict[str, tuple[str, bool]] = {
@@ -101,6 +102,8 @@ def decode_bytes(data: bytes, name: str) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         raise DomainError(f"{name}: 无法识别文件编码（请另存为 UTF-8 或 GBK 编码的 CSV）")
@@ -127,7 +130,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], Iterator[list[str]]]:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise DomainError(f"{path.name}: 不是有效的 XLSX 文件（{exc}）") from None
     ws = wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
@@ -221,25 +224,32 @@ def _column_for(field: str | None) -> str:
     return f"{COLUMNS[key][0]}" if key in COLUMNS else (key or "?")
 
 
-def validate_rows(headers: list[str], rows: Iterator[list[str]], rules: dict[str, tuple[int, bool, str]],
-                  source: str, *, cancel: Callable[[], bool] | None = None,
-                  progress: Progress | None = None) -> list[ValidComplaint]:
+def iter_valid_batches(headers: list[str], rows: Iterator[list[str]], rules: dict[str, tuple[int, bool, str]],
+                       source: str, *, cancel: Callable[[], bool] | None = None,
+                       progress: Progress | None = None, stop: threading.Event | None = None,
+                       batch: int = BATCH) -> Iterator[list[ValidComplaint]]:
+    """Check rows and yield them in batches; once a row fails, keep checking but yield nothing more.
+
+    Raises ImportRejected listing every bad row at the end, so a file is never half accepted.
+    """
     mapping = map_headers(headers, source)
-    valid: list[ValidComplaint] = []
+    pending: list[ValidComplaint] = []
     problems: list[ValidationError] = []
     first_row: dict[tuple[str, str], int] = {}
+    channels = set(rules)
     today = dt.date.today()
     for n, cells in enumerate(rows, start=2):
         if n - 1 > MAX_ROWS:
             raise DomainError(f"{source}: 超过 {MAX_ROWS} 行，请分批导入")
+        if n % 500 == 0:
+            if (cancel is not None and cancel()) or (stop is not None and stop.is_set()):
+                raise Cancelled()
+            if progress is not None and n % 1000 == 0:
+                progress(n - 1, 0, "checking")
         if not any((c or "").strip() for c in cells):
             continue
-        if cancel is not None and n % 500 == 0 and cancel():
-            raise Cancelled()
-        if progress is not None and n % 1000 == 0:
-            progress(n, 0, "checking")
         try:
-            v = validate_complaint(row_to_draft(cells, mapping, rules), set(rules), today)
+            v = validate_complaint(row_to_draft(cells, mapping, rules), channels, today)
         except ValidationError as exc:
             problems.append(ValidationError(exc.reason, field=_column_for(exc.field), row=n))
             continue
@@ -249,10 +259,24 @@ def validate_rows(headers: list[str], rows: Iterator[list[str]], rules: dict[str
                                             field=COLUMNS["external_id"][0], row=n))
             continue
         first_row[key] = n
-        valid.append(v)
+        if problems:
+            continue
+        pending.append(v)
+        if len(pending) >= batch:
+            yield pending
+            pending = []
     if problems:
         raise ImportRejected(problems, source)
-    return valid
+    if pending:
+        yield pending
+
+
+def validate_rows(headers: list[str], rows: Iterator[list[str]], rules: dict[str, tuple[int, bool, str]],
+                  source: str, *, cancel: Callable[[], bool] | None = None,
+                  progress: Progress | None = None) -> list[ValidComplaint]:
+    """Check every row; returns them all, or raises ImportRejected naming every bad row."""
+    return [v for part in iter_valid_batches(headers, rows, rules, source, cancel=cancel, progress=progress)
+            for v in part]
 
 
 def import_file(ctx: ServiceContext, path: Path, *, progress: Progress | None = None,
@@ -261,36 +285,84 @@ def import_file(ctx: ServiceContext, path: Path, *, progress: Progress | None = 
     path = Path(path)
     ctx.require(Permission.IMPORT)
     headers, rows = read_table(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hash_file(path)[0]
     return import_rows(ctx, headers, rows, path.name, digest, progress=progress, cancel=cancel)
+
+
+def _checked_batches(headers: list[str], rows: Iterator[list[str]], rules: dict[str, tuple[int, bool, str]],
+                     source: str, cancel: Callable[[], bool] | None,
+                     progress: Progress | None) -> Iterator[list[ValidComplaint]]:
+    """Batches checked on a second thread, so checking overlaps with writing.
+
+    SQLite releases the GIL while it executes, so the two cores share the work. Any error of the
+    checking thread (a bad row above all) is re-raised here, in the writing thread.
+    """
+    out: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=3)
+    stop = threading.Event()
+
+    def put(item: tuple[str, object]) -> None:
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def produce() -> None:
+        try:
+            for part in iter_valid_batches(headers, rows, rules, source, cancel=cancel, progress=progress, stop=stop):
+                put(("batch", part))
+            put(("done", None))
+        except BaseException as exc:  # noqa: BLE001 - handed over to the writing thread
+            put(("error", exc))
+
+    worker = threading.Thread(target=produce, name="greyline-import-check", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, payload = out.get()
+            if kind == "error":
+                raise payload  # type: ignore[misc]
+            if kind == "done":
+                return
+            yield payload  # type: ignore[misc]
+    finally:
+        stop.set()
+        worker.join()
 
 
 def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str]], source: str,
                 source_sha256: str = "", *, progress: Progress | None = None,
                 cancel: Callable[[], bool] | None = None) -> ImportResult:
-    """Check every row, then store the new ones in one transaction."""
+    """Check every row and store the new ones, all in one transaction: the whole file or nothing."""
     ctx.require(Permission.IMPORT)
+    total = created = 0
+    first_ref: str | None = None
+    last_ref: str | None = None
     with ctx.uow() as uow:
         rules = uow.repo.channel_rules()
-        valid = validate_rows(headers, rows, rules, source, cancel=cancel, progress=progress)
-        existing = uow.repo.existing_external_ids((v.channel, v.external_id) for v in valid)
-        new = [v for v in valid if (v.channel, v.external_id) not in existing]
-        refs = allocate_references(uow.repo, dt.date.today().year, len(new)) if new else []
-        for start in range(0, len(new), BATCH):
+        year = dt.date.today().year
+        for part in _checked_batches(headers, rows, rules, source, cancel, progress):
             if cancel is not None and cancel():
                 raise Cancelled()
-            part = new[start : start + BATCH]
-            deadlines = [deadline_for(rules, v.channel, v.received_at) for v in part]
-            uow.repo.add_complaints(part, refs[start : start + BATCH], deadlines, ctx.actor.user_id)
+            total += len(part)
+            existing = uow.repo.existing_external_ids((v.channel, v.external_id) for v in part)
+            new = [v for v in part if (v.channel, v.external_id) not in existing]
+            if not new:
+                continue
+            refs = allocate_references(uow.repo, year, len(new))
+            deadlines = [deadline_for(rules, v.channel, v.received_at) for v in new]
+            uow.repo.add_complaints(new, refs, deadlines, ctx.actor.user_id)
+            created += len(new)
+            first_ref = first_ref or refs[0]
+            last_ref = refs[-1]
             if progress is not None:
-                progress(start + len(part), len(new), "writing")
-        uow.record("import", "file", source, {"sha256": source_sha256, "rows": len(valid), "created": len(new),
-                                              "skipped_existing": len(valid) - len(new),
-                                              "first": refs[0] if refs else None,
-                                              "last": refs[-1] if refs else None})
+                progress(total, 0, "writing")
+        uow.record("import", "file", source, {"sha256": source_sha256, "rows": total, "created": created,
+                                              "skipped_existing": total - created,
+                                              "first": first_ref, "last": last_ref})
         uow.commit()
-    return ImportResult(source, len(valid), len(new), len(valid) - len(new),
-                        refs[0] if refs else None, refs[-1] if refs else None)
+    return ImportResult(source, total, created, total - created, first_ref, last_ref)
 
 
 SAMPLE_ROW = {

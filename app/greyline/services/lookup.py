@@ -7,7 +7,7 @@ from greyline.services.context import ServiceContext
 
 
 def find_complaint(ctx: ServiceContext, ref: str) -> ComplaintRef:
-    with ctx.uow() as uow:
+    with ctx.reader() as uow:
         cid = uow.repo.find_complaint(ref)
         reference, channel, external = uow.repo.complaint_ref(cid)
     return ComplaintRef(cid, reference, channel, external)

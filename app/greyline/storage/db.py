@@ -10,11 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from greyline.domain.errors import DomainError, StoreKeyError
@@ -24,6 +20,9 @@ from greyline.storage.location import StoreLocation
 from greyline.storage.vault import Vault
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration. Kept here so opening a store does not load Alembic (a test keeps it equal to
+# the head of the migration scripts).
+HEAD_REVISION = "0001"
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
@@ -38,6 +37,8 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA synchronous=NORMAL")
+        # 64 MB page cache: bulk imports touch many index pages (FTS, unique keys).
+        cur.execute("PRAGMA cache_size=-65536")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -47,7 +48,9 @@ def _sqlite_engine(url: str, *, immediate: bool) -> Engine:
     return engine
 
 
-def alembic_config(connection=None) -> Config:  # noqa: ANN001
+def alembic_config(connection=None):  # noqa: ANN001, ANN201
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -88,13 +91,16 @@ def _engines(location: StoreLocation) -> tuple[Engine, Engine]:
 
 def schema_state(engine: Engine) -> tuple[str | None, str]:
     """(current revision, head revision)."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    return current, head
+        if not inspect(conn).has_table("alembic_version"):
+            return None, HEAD_REVISION
+        current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return current, HEAD_REVISION
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
 
@@ -113,8 +119,12 @@ def open_store(location: StoreLocation, *, create: bool = False) -> Store:
                 raise DomainError(
                     f"库结构版本为 {current or '空'}，程序需要 {head}。请先运行 greyline init 升级。"
                 )
+            # An existing store must never get a fresh key: that would hide the loss of the real one.
+            if current is not None and not location.key_file.exists():
+                load_or_create_key(location.key_file, create=False)
             upgrade(write_engine)
-        key = load_or_create_key(location.key_file, create=create)
+        # Only a brand-new store (no key fingerprint yet) may create its key file.
+        key = load_or_create_key(location.key_file, create=create and not _has_fingerprint(write_engine))
         cipher = StoreCipher(key)
         _check_key(write_engine, cipher, location)
     except BaseException:
@@ -122,6 +132,11 @@ def open_store(location: StoreLocation, *, create: bool = False) -> Store:
         read_engine.dispose()
         raise
     return Store(location, write_engine, read_engine, cipher, Vault(location.vault_dir))
+
+
+def _has_fingerprint(engine: Engine) -> bool:
+    with Session(engine) as session:
+        return session.get(t.StoreMeta, "key_fingerprint") is not None
 
 
 def _check_key(engine: Engine, cipher: StoreCipher, location: StoreLocation) -> None:

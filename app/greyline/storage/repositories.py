@@ -103,14 +103,23 @@ class Repositories:
                 }
                 for k, h, ident in missing
             ]
-            for part_params, part_missing in zip(_chunks(params), _chunks(missing), strict=True):
-                ids = self.session.scalars(
-                    insert(t.Identifier).returning(t.Identifier.id, sort_by_parameter_order=True),
-                    list(part_params),
-                ).all()
-                for (k, _, _), id_ in zip(part_missing, ids, strict=True):
-                    result[k] = id_
+            # Plain executemany, then read the ids back by hash: RETURNING with guaranteed order
+            # degrades to one statement per row on SQLite.
+            self._insert_many(t.Identifier, params)
+            for part in _chunks([h for _, h, _ in missing]):
+                for id_, typ, h in self.session.execute(
+                    select(t.Identifier.id, t.Identifier.type, t.Identifier.value_hash).where(
+                        t.Identifier.value_hash.in_(part))
+                ):
+                    key = by_hash.get((typ, h))
+                    if key is not None:
+                        result[key] = id_
         return result
+
+    def _insert_many(self, model: type[t.Base], rows: list[dict[str, Any]]) -> None:
+        conn = self.session.connection()
+        for part in _chunks(rows, 5000):
+            conn.execute(insert(model.__table__), list(part))
 
     def identifier_value(self, identifier_id: int) -> tuple[str, str]:
         row = self.session.get(t.Identifier, identifier_id)
@@ -124,13 +133,10 @@ class Repositories:
         )
 
     def link_identifiers(self, complaint_id: int, pairs: Iterable[tuple[int, str]]) -> int:
-        existing = set(
-            self.session.execute(
-                select(t.ComplaintIdentifier.identifier_id, t.ComplaintIdentifier.role).where(
-                    t.ComplaintIdentifier.complaint_id == complaint_id
-                )
-            ).tuples()
-        )
+        existing = {
+            (i, r) for i, r in self.session.execute(
+                select(t.ComplaintIdentifier.identifier_id, t.ComplaintIdentifier.role).where(t.ComplaintIdentifier.complaint_id == complaint_id))
+        }
         rows = [
             {"complaint_id": complaint_id, "identifier_id": i, "role": r}
             for i, r in dict.fromkeys(pairs)
@@ -158,13 +164,10 @@ class Repositories:
         return party.id
 
     def link_party_identifiers(self, party_id: int, pairs: Iterable[tuple[int, str]]) -> None:
-        existing = set(
-            self.session.execute(
-                select(t.PartyIdentifier.identifier_id, t.PartyIdentifier.role).where(
-                    t.PartyIdentifier.party_id == party_id
-                )
-            ).tuples()
-        )
+        existing = {
+            (i, r) for i, r in self.session.execute(
+                select(t.PartyIdentifier.identifier_id, t.PartyIdentifier.role).where(t.PartyIdentifier.party_id == party_id))
+        }
         rows = [{"party_id": party_id, "identifier_id": i, "role": r} for i, r in dict.fromkeys(pairs)
                 if (i, r) not in existing]
         if rows:
@@ -210,26 +213,20 @@ class Repositories:
                     "sex": attrs.get("sex", ""), "birth_date": dt.date.fromisoformat(bd) if bd else None,
                     "notes": "", "created_at": now, "version": 1,
                 })
-        for part in _chunks(new_parties):
-            ids = self.session.scalars(
-                insert(t.Party).returning(t.Party.id, sort_by_parameter_order=True), list(part)
-            ).all()
-            for row, id_ in zip(part, ids, strict=True):
-                parties[row["key_hash"]] = id_
-        anonymous = [v for v in items if id(v) not in key_of and v.customer_name]
-        anon_ids: dict[int, int] = {}
-        for part in _chunks(anonymous):
-            ids = self.session.scalars(
-                insert(t.Party).returning(t.Party.id, sort_by_parameter_order=True),
-                [{"kind": PartyKind.PERSON.value, "name": v.customer_name, "key_hash": None, "sex": "",
-                  "birth_date": None, "notes": "", "created_at": now, "version": 1} for v in part],
-            ).all()
-            for v, id_ in zip(part, ids, strict=True):
-                anon_ids[id(v)] = id_
+        # Customers without an ID number get a party of their own, keyed by the complaint reference.
+        anon_key = {id(v): f"anon:{ref}" for v, ref in zip(items, references, strict=True)
+                    if id(v) not in key_of and v.customer_name}
+        for v in items:
+            k = anon_key.get(id(v))
+            if k is not None:
+                new_parties.append({"kind": PartyKind.PERSON.value, "name": v.customer_name, "key_hash": k,
+                                    "sex": "", "birth_date": None, "notes": "", "created_at": now, "version": 1})
+        self._insert_many(t.Party, new_parties)
+        parties.update(self.customers_by_key([p["key_hash"] for p in new_parties]))
 
         def party_of(v: ValidComplaint) -> int | None:
-            k = key_of.get(id(v))
-            return parties[k] if k is not None else anon_ids.get(id(v))
+            k = key_of.get(id(v)) or anon_key.get(id(v))
+            return parties[k] if k is not None else None
 
         rows = [
             {
@@ -243,13 +240,12 @@ class Repositories:
             }
             for v, ref, deadline in zip(items, references, deadlines, strict=True)
         ]
-        complaint_ids: list[int] = []
-        for part in _chunks(rows):
-            complaint_ids.extend(
-                self.session.scalars(
-                    insert(t.Complaint).returning(t.Complaint.id, sort_by_parameter_order=True), list(part)
-                ).all()
-            )
+        self._insert_many(t.Complaint, rows)
+        id_of_ref: dict[str, int] = {}
+        for part in _chunks(list(references)):
+            id_of_ref.update((r, i) for i, r in self.session.execute(
+                select(t.Complaint.id, t.Complaint.reference).where(t.Complaint.reference.in_(part))))
+        complaint_ids = [id_of_ref[r] for r in references]
         links: list[dict[str, Any]] = []
         cparties: list[dict[str, Any]] = []
         pidents: dict[tuple[int, int, str], None] = {}
@@ -267,20 +263,17 @@ class Repositories:
                     if role in (IdentifierRole.CUSTOMER_ID.value, IdentifierRole.CUSTOMER_PHONE.value):
                         pidents[(pid, ident_ids[(ident.type.value, ident.value)], role)] = None
         if pidents:
-            existing = set()
+            existing: set[tuple[int, int, str]] = set()
             pids = list({p for p, _, _ in pidents})
             for part in _chunks(pids):
-                existing.update(self.session.execute(
+                existing.update((p, i, r) for p, i, r in self.session.execute(
                     select(t.PartyIdentifier.party_id, t.PartyIdentifier.identifier_id, t.PartyIdentifier.role)
-                    .where(t.PartyIdentifier.party_id.in_(part))).tuples())
+                    .where(t.PartyIdentifier.party_id.in_(part))))
             new = [{"party_id": p, "identifier_id": i, "role": r} for p, i, r in pidents
                    if (p, i, r) not in existing]
-            for part in _chunks(new):
-                self.session.execute(insert(t.PartyIdentifier), list(part))
-        for part in _chunks(links, 2000):
-            self.session.execute(insert(t.ComplaintIdentifier), list(part))
-        for part in _chunks(cparties, 2000):
-            self.session.execute(insert(t.ComplaintParty), list(part))
+            self._insert_many(t.PartyIdentifier, new)
+        self._insert_many(t.ComplaintIdentifier, links)
+        self._insert_many(t.ComplaintParty, cparties)
         return complaint_ids
 
     def complaint(self, complaint_id: int) -> t.Complaint:

@@ -129,6 +129,7 @@ class Complaint(Versioned, Base):
         Index("ix_complaints_received", "received_at", "id"),
         Index("ix_complaints_status", "status", "id"),
         Index("ix_complaints_deadline", "deadline_at", "id"),
+        Index("ix_complaints_external", "external_id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     reference: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)

@@ -21,15 +21,17 @@ from greyline.storage.vault import Vault
 
 
 class UnitOfWork:
-    def __init__(self, store: Store, username: str) -> None:
+    def __init__(self, store: Store, username: str, *, readonly: bool = False) -> None:
         self.store = store
+        self.readonly = readonly
         self.username = username
         self.vault: Vault = store.vault
         self._events: list[audit.PendingEvent] = []
         self._committed = False
 
     def __enter__(self) -> "UnitOfWork":
-        self.session = self.store.write_sessions()
+        # Read-only work uses the reader engine, so it never takes SQLite's write lock.
+        self.session = (self.store.read_sessions if self.readonly else self.store.write_sessions)()
         self.session.begin()
         self.repo = Repositories(self.session, self.store.cipher)
         self._events = []
@@ -56,6 +58,8 @@ class UnitOfWork:
             raise ConflictError("此记录已被他人修改并保存。请重新载入后再改。") from exc
 
     def commit(self) -> None:
+        if self.readonly:
+            raise RuntimeError("a read-only unit of work cannot commit")
         try:
             self.session.flush()
             audit.append(self.session, self.username, self._events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from greyline.storage.migrations.env_filters import include_object
 from greyline.storage.tables import Base
 
 config = context.config
@@ -25,6 +26,7 @@ def run() -> None:
 
 def _configure_and_run(connection) -> None:  # noqa: ANN001
     context.configure(
+        include_object=include_object,
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",

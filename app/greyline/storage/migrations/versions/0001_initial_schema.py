@@ -189,6 +189,7 @@ def upgrade() -> None:
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_complaints_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index('ix_complaints_deadline', ['deadline_at', 'id'], unique=False)
+        batch_op.create_index('ix_complaints_external', ['external_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_complaints_handler_id'), ['handler_id'], unique=False)
         batch_op.create_index('ix_complaints_received', ['received_at', 'id'], unique=False)
         batch_op.create_index('ix_complaints_status', ['status', 'id'], unique=False)
@@ -576,20 +577,22 @@ def _create_fts() -> None:
     # Trigram tokenizer: Chinese has no spaces, so any 3-character substring must be findable.
     op.execute(
         "CREATE VIRTUAL TABLE complaint_fts USING fts5("
-        "text, notes, content='complaints', content_rowid='id', tokenize='trigram')"
+        "text, notes, customer_name, content='complaints', content_rowid='id', tokenize='trigram')"
     )
     op.execute(
         "CREATE TRIGGER complaints_fts_ai AFTER INSERT ON complaints BEGIN "
-        "INSERT INTO complaint_fts(rowid, text, notes) VALUES (new.id, new.text, new.notes); END"
+        "INSERT INTO complaint_fts(rowid, text, notes, customer_name) "
+        "VALUES (new.id, new.text, new.notes, new.customer_name); END"
     )
     op.execute(
         "CREATE TRIGGER complaints_fts_ad AFTER DELETE ON complaints BEGIN "
-        "INSERT INTO complaint_fts(complaint_fts, rowid, text, notes) "
-        "VALUES ('delete', old.id, old.text, old.notes); END"
+        "INSERT INTO complaint_fts(complaint_fts, rowid, text, notes, customer_name) "
+        "VALUES ('delete', old.id, old.text, old.notes, old.customer_name); END"
     )
     op.execute(
-        "CREATE TRIGGER complaints_fts_au AFTER UPDATE OF text, notes ON complaints BEGIN "
-        "INSERT INTO complaint_fts(complaint_fts, rowid, text, notes) "
-        "VALUES ('delete', old.id, old.text, old.notes); "
-        "INSERT INTO complaint_fts(rowid, text, notes) VALUES (new.id, new.text, new.notes); END"
+        "CREATE TRIGGER complaints_fts_au AFTER UPDATE OF text, notes, customer_name ON complaints BEGIN "
+        "INSERT INTO complaint_fts(complaint_fts, rowid, text, notes, customer_name) "
+        "VALUES ('delete', old.id, old.text, old.notes, old.customer_name); "
+        "INSERT INTO complaint_fts(rowid, text, notes, customer_name) "
+        "VALUES (new.id, new.text, new.notes, new.customer_name); END"
     )
