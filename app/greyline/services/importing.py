@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import queue
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -226,7 +224,7 @@ def _column_for(field: str | None) -> str:
 
 def iter_valid_batches(headers: list[str], rows: Iterator[list[str]], rules: dict[str, tuple[int, bool, str]],
                        source: str, *, cancel: Callable[[], bool] | None = None,
-                       progress: Progress | None = None, stop: threading.Event | None = None,
+                       progress: Progress | None = None,
                        batch: int = BATCH) -> Iterator[list[ValidComplaint]]:
     """Check rows and yield them in batches; once a row fails, keep checking but yield nothing more.
 
@@ -242,7 +240,7 @@ def iter_valid_batches(headers: list[str], rows: Iterator[list[str]], rules: dic
         if n - 1 > MAX_ROWS:
             raise DomainError(f"{source}: 超过 {MAX_ROWS} 行，请分批导入")
         if n % 500 == 0:
-            if (cancel is not None and cancel()) or (stop is not None and stop.is_set()):
+            if cancel is not None and cancel():
                 raise Cancelled()
             if progress is not None and n % 1000 == 0:
                 progress(n - 1, 0, "checking")
@@ -289,48 +287,6 @@ def import_file(ctx: ServiceContext, path: Path, *, progress: Progress | None = 
     return import_rows(ctx, headers, rows, path.name, digest, progress=progress, cancel=cancel)
 
 
-def _checked_batches(headers: list[str], rows: Iterator[list[str]], rules: dict[str, tuple[int, bool, str]],
-                     source: str, cancel: Callable[[], bool] | None,
-                     progress: Progress | None) -> Iterator[list[ValidComplaint]]:
-    """Batches checked on a second thread, so checking overlaps with writing.
-
-    SQLite releases the GIL while it executes, so the two cores share the work. Any error of the
-    checking thread (a bad row above all) is re-raised here, in the writing thread.
-    """
-    out: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=3)
-    stop = threading.Event()
-
-    def put(item: tuple[str, object]) -> None:
-        while not stop.is_set():
-            try:
-                out.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    def produce() -> None:
-        try:
-            for part in iter_valid_batches(headers, rows, rules, source, cancel=cancel, progress=progress, stop=stop):
-                put(("batch", part))
-            put(("done", None))
-        except BaseException as exc:  # noqa: BLE001 - handed over to the writing thread
-            put(("error", exc))
-
-    worker = threading.Thread(target=produce, name="greyline-import-check", daemon=True)
-    worker.start()
-    try:
-        while True:
-            kind, payload = out.get()
-            if kind == "error":
-                raise payload  # type: ignore[misc]
-            if kind == "done":
-                return
-            yield payload  # type: ignore[misc]
-    finally:
-        stop.set()
-        worker.join()
-
-
 def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str]], source: str,
                 source_sha256: str = "", *, progress: Progress | None = None,
                 cancel: Callable[[], bool] | None = None) -> ImportResult:
@@ -342,7 +298,7 @@ def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str
     with ctx.uow() as uow:
         rules = uow.repo.channel_rules()
         year = dt.date.today().year
-        for part in _checked_batches(headers, rows, rules, source, cancel, progress):
+        for part in iter_valid_batches(headers, rows, rules, source, cancel=cancel, progress=progress):
             if cancel is not None and cancel():
                 raise Cancelled()
             total += len(part)

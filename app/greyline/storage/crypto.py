@@ -42,7 +42,7 @@ class StoreCipher:
     def hash_value(self, id_type: str, value: str) -> str:
         """Keyed hash of a normalised value; equal values of one type give equal hashes."""
         msg = id_type.encode() + b"\x00" + value.encode("utf-8")
-        return hmac.new(self._mac_key, msg, hashlib.sha256).hexdigest()
+        return hmac.digest(self._mac_key, msg, "sha256").hex()
 
     def encrypt(self, id_type: str, value: str) -> bytes:
         nonce = os.urandom(12)

@@ -8,11 +8,13 @@ ORM so optimistic locking applies.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import JSON, Boolean, Date, DateTime, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from greyline.domain.enums import IdentifierRole, IdentifierType, PartyKind, PartyRole
@@ -28,6 +30,33 @@ CHUNK = 500
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+@functools.lru_cache(maxsize=4096)
+def _sqlite_datetime(v: dt.datetime) -> str:
+    return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+@functools.lru_cache(maxsize=4096)
+def _sqlite_date(v: dt.date) -> str:
+    return v.isoformat()
+
+
+def _sqlite_json(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _sqlite_converter(col_type: Any) -> Callable[[Any], Any] | None:
+    """The value SQLAlchemy itself would store on SQLite for this column type (same text formats)."""
+    if isinstance(col_type, DateTime):
+        return _sqlite_datetime
+    if isinstance(col_type, Date):
+        return _sqlite_date
+    if isinstance(col_type, JSON):
+        return _sqlite_json
+    if isinstance(col_type, Boolean):
+        return int
+    return None
 
 
 class Repositories:
@@ -103,23 +132,51 @@ class Repositories:
                 }
                 for k, h, ident in missing
             ]
-            # Plain executemany, then read the ids back by hash: RETURNING with guaranteed order
-            # degrades to one statement per row on SQLite.
-            self._insert_many(t.Identifier, params)
-            for part in _chunks([h for _, h, _ in missing]):
-                for id_, typ, h in self.session.execute(
-                    select(t.Identifier.id, t.Identifier.type, t.Identifier.value_hash).where(
-                        t.Identifier.value_hash.in_(part))
-                ):
-                    key = by_hash.get((typ, h))
-                    if key is not None:
-                        result[key] = id_
+            ids = self._insert_many(t.Identifier, params, want_ids=True)
+            for (k, _, _), id_ in zip(missing, ids, strict=True):
+                result[k] = id_
         return result
 
-    def _insert_many(self, model: type[t.Base], rows: list[dict[str, Any]]) -> None:
+    def _insert_many(self, model: type[t.Base], rows: list[dict[str, Any]], *, want_ids: bool = False) -> list[int]:
+        """Insert many rows of one table (all with the same keys); returns their ids when asked.
+
+        On SQLite the rows go straight to the driver's executemany with ids assigned here (the unit
+        of work holds the write lock since BEGIN IMMEDIATE, so max(id) cannot move): SQLAlchemy's
+        per-row parameter processing and RETURNING cost more than the insert itself in bulk imports.
+        """
+        if not rows:
+            return []
+        table = model.__table__
         conn = self.session.connection()
+        if conn.dialect.name != "sqlite":
+            if not want_ids:
+                for part in _chunks(rows, 5000):
+                    conn.execute(insert(table), list(part))
+                return []
+            ids: list[int] = []
+            for part in _chunks(rows, 1000):
+                ids.extend(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                        list(part)).scalars())
+            return ids
+        ids = []
+        if want_ids:
+            first = (conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar() or 0) + 1
+            ids = list(range(first, first + len(rows)))
+            rows = [{**r, "id": i} for r, i in zip(rows, ids, strict=True)]
+        cols = list(rows[0])
+        getter = operator.itemgetter(*cols)
+        converted = [(i, f) for i, f in enumerate(_sqlite_converter(table.c[c].type) for c in cols) if f]
+        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         for part in _chunks(rows, 5000):
-            conn.execute(insert(model.__table__), list(part))
+            data = []
+            for r in part:
+                values = list(getter(r))
+                for i, f in converted:
+                    if values[i] is not None:
+                        values[i] = f(values[i])
+                data.append(tuple(values))
+            conn.exec_driver_sql(sql, data)
+        return ids
 
     def identifier_value(self, identifier_id: int) -> tuple[str, str]:
         row = self.session.get(t.Identifier, identifier_id)
@@ -221,8 +278,8 @@ class Repositories:
             if k is not None:
                 new_parties.append({"kind": PartyKind.PERSON.value, "name": v.customer_name, "key_hash": k,
                                     "sex": "", "birth_date": None, "notes": "", "created_at": now, "version": 1})
-        self._insert_many(t.Party, new_parties)
-        parties.update(self.customers_by_key([p["key_hash"] for p in new_parties]))
+        party_ids = self._insert_many(t.Party, new_parties, want_ids=True)
+        parties.update((p["key_hash"], i) for p, i in zip(new_parties, party_ids, strict=True))
 
         def party_of(v: ValidComplaint) -> int | None:
             k = key_of.get(id(v)) or anon_key.get(id(v))
@@ -240,12 +297,8 @@ class Repositories:
             }
             for v, ref, deadline in zip(items, references, deadlines, strict=True)
         ]
-        self._insert_many(t.Complaint, rows)
-        id_of_ref: dict[str, int] = {}
-        for part in _chunks(list(references)):
-            id_of_ref.update((r, i) for i, r in self.session.execute(
-                select(t.Complaint.id, t.Complaint.reference).where(t.Complaint.reference.in_(part))))
-        complaint_ids = [id_of_ref[r] for r in references]
+        complaint_ids = self._insert_many(t.Complaint, rows, want_ids=True)
+        self._index_for_search(complaint_ids)
         links: list[dict[str, Any]] = []
         cparties: list[dict[str, Any]] = []
         pidents: dict[tuple[int, int, str], None] = {}
@@ -275,6 +328,23 @@ class Repositories:
         self._insert_many(t.ComplaintIdentifier, links)
         self._insert_many(t.ComplaintParty, cparties)
         return complaint_ids
+
+    def _index_for_search(self, complaint_ids: list[int]) -> None:
+        """Add new complaints to the SQLite full-text index (updates and deletes are kept by triggers)."""
+        conn = self.session.connection()
+        if conn.dialect.name != "sqlite" or not complaint_ids:
+            return
+        lo, hi = min(complaint_ids), max(complaint_ids)
+        if hi - lo + 1 == len(complaint_ids):
+            conn.exec_driver_sql(
+                "INSERT INTO complaint_fts(rowid, text, notes, customer_name) "
+                "SELECT id, text, notes, customer_name FROM complaints WHERE id BETWEEN ? AND ?", (lo, hi))
+            return
+        for part in _chunks(complaint_ids):
+            conn.exec_driver_sql(
+                "INSERT INTO complaint_fts(rowid, text, notes, customer_name) "
+                f"SELECT id, text, notes, customer_name FROM complaints WHERE id IN ({','.join('?' * len(part))})",
+                tuple(part))
 
     def complaint(self, complaint_id: int) -> t.Complaint:
         row = self.session.get(t.Complaint, complaint_id)

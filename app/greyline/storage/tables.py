@@ -182,10 +182,11 @@ class ComplaintParty(Base):
 
 class Identifier(Base):
     __tablename__ = "identifiers"
-    __table_args__ = (UniqueConstraint("type", "value_hash", name="uq_identifiers_type_hash"),)
+    # Hash first: look-ups by hash alone (any type) use this one index.
+    __table_args__ = (UniqueConstraint("value_hash", "type", name="uq_identifiers_hash_type"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     type: Mapped[str] = mapped_column(String(16), nullable=False)
-    value_hash: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    value_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     value_enc: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     masked: Mapped[str] = mapped_column(String(300), nullable=False)
     attributes: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
