@@ -32,7 +32,7 @@ from greyline.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from greyline.domain.records import IdentifierInput
+from greyline.domain.records import ComplaintDraft, IdentifierInput
 from greyline.queries.complaints import ComplaintFilter, list_complaints
 from greyline.services import complaints as cs
 from greyline.services import evidence as es
@@ -648,3 +648,16 @@ def test_find_complaint_by_reference_or_work_order_number(ctx: ServiceContext) -
         find_complaint(ctx, "SHARED")
     with pytest.raises(NotFound, match="GL-1999-000001"):
         find_complaint(ctx, "GL-1999-000001")
+
+
+def test_record_view_adds_custody_and_audit(ctx: ServiceContext) -> None:
+    from greyline.services.complaints import create_complaint as _create
+    from greyline.services.evidence import attach_bytes, record_view
+
+    ref = _create(ctx, ComplaintDraft(channel="12378", external_id="VIEW-1", received_at=dt.date(2026, 5, 1)))
+    ev = attach_bytes(ctx, b"recording", "a.wav", EvidenceKind.RECORDING, complaint_id=ref.id)
+    record_view(ctx, ev.id)
+    db = db_file(ctx)
+    assert sqlite_rows(db, "SELECT action FROM custody_events WHERE evidence_id=? ORDER BY id", (ev.id,)) == [
+        ("added",), ("viewed",)]
+    assert sqlite_rows(db, "SELECT count(*) FROM audit_events WHERE action='evidence_viewed'") == [(1,)]

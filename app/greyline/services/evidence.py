@@ -134,3 +134,12 @@ def verify_evidence(ctx: ServiceContext, evidence_id: int, cancel: Callable[[], 
         uow.record("evidence_verified", "evidence", evidence_id, {"status": check.status})
         uow.commit()
     return check
+
+
+def record_view(ctx: ServiceContext, evidence_id: int) -> None:
+    """Log that someone opened an evidence file (custody trail and audit)."""
+    with ctx.uow() as uow:
+        uow.repo.evidence(evidence_id)
+        uow.repo.add_custody(evidence_id, CustodyAction.VIEWED.value, ctx.actor.user_id, "")
+        uow.record("evidence_viewed", "evidence", evidence_id, {})
+        uow.commit()
