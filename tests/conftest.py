@@ -22,6 +22,12 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     for var in ("GREYLINE_DB", "GREYLINE_VAULT", "GREYLINE_KEY_FILE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("GREYLINE_USER", "tester")
+    monkeypatch.setenv("GREYLINE_LANG", "zh_CN")
+    # Window geometry, column widths and language live in QSettings: keep them per test.
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
 
 
 @pytest.fixture

@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("dest", type=Path)
     r = sub.add_parser("restore", help="verify a backup, then restore it (the replaced store is kept aside)")
     r.add_argument("src", type=Path)
+    sc = sub.add_parser("screenshot", help="render a view of the window offscreen to a PNG")
+    sc.add_argument("out", type=Path)
+    sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "evidence", "groups",
+                                                       "settings", "image", "audio", "pdf", "links", "referrals",
+                                                       "statistics"))
+    sc.add_argument("--demo", action="store_true", help="use a temporary store filled with demo data")
+    sc.add_argument("--size", default="1366x820", help="window size, e.g. 1366x820")
     u = sub.add_parser("user", help="add a user (administrators only)")
     u.add_argument("username")
     u.add_argument("--role", required=True, choices=("handler", "legal", "supervisor", "admin"))
@@ -209,11 +216,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from greyline.storage.maintenance import verify_store
+    from greyline.services.maintenance import verify
 
-    store, _ = _open(args)
+    store, ctx = _open(args)
     try:
-        problems = verify_store(store)
+        problems = verify(ctx)
     finally:
         store.dispose()
     if not problems:
@@ -226,19 +233,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from greyline.domain.permissions import Permission
-    from greyline.storage.maintenance import backup
+    from greyline.services.maintenance import backup
 
     store, ctx = _open(args)
     try:
-        ctx.require(Permission.BACKUP)
-        manifest = backup(store, args.dest)
-        with ctx.uow() as uow:
-            uow.record("backup", "store", "", {"dest": str(args.dest), "files": len(manifest["files"])})
-            uow.commit()
+        files = backup(ctx, args.dest)
     finally:
         store.dispose()
-    print(f"backup written to {args.dest}: {len(manifest['files'])} files, manifest {args.dest / 'manifest.json'}")
+    print(f"backup written to {args.dest}: {files} files, manifest {args.dest / 'manifest.json'}")
     print("note: the backup holds the key file; keep it as safe as the data itself")
     return 0
 
@@ -263,6 +265,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from greyline.ui.screenshot import take
+
+    width, _, height = args.size.partition("x")
+    out = take(args.out, args.view, db=args.db, user=args.user, demo=args.demo, size=(int(width), int(height)))
+    print(f"screenshot written: {out}")
+    return 0
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from greyline.services.users import add_user
 
@@ -276,4 +287,5 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "attach": cmd_attach,
-            "list": cmd_list, "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user}
+            "list": cmd_list, "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
+            "screenshot": cmd_screenshot}
