@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import greyline.ui  # noqa: F401 - applies the PySide6 6.12 work-around before any Qt call
+
 from greyline.services.context import ServiceContext, sign_in
 from greyline.storage.db import Store, open_store
 from greyline.storage.location import resolve

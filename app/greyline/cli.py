@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("src", type=Path)
     sc = sub.add_parser("screenshot", help="render a view of the window offscreen to a PNG")
     sc.add_argument("out", type=Path)
-    sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "evidence", "groups",
+    sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "editor_evidence", "evidence", "groups",
                                                        "settings", "image", "audio", "pdf", "links", "referrals",
                                                        "statistics"))
     sc.add_argument("--demo", action="store_true", help="use a temporary store filled with demo data")

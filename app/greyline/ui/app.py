@@ -47,6 +47,9 @@ def run(db: str | None, username: str | None, *, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Greyline")
     app.setFont(application_font(load_cjk_font()))
+    from greyline.ui.i18n import install_translators
+
+    app._greyline_translators = install_translators(app)  # keep references alive
     path = _install_logging()
     _install_excepthook(path)
     try:

@@ -1,86 +1,342 @@
-"""The main window: complaint list with search, status bar naming the store and the signed-in user.
+"""The main window: navigation on the left, one page at a time, menus and toolbar from the declared
+actions, and a status bar naming the store and the signed-in user.
 
-This is the first real window; the navigation, dashboard, editors and viewers grow around it.
+Pages are created when first shown and reloaded when shown after something was saved.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+import importlib
+from pathlib import Path
 
-from greyline.queries.complaints import ComplaintFilter, count_complaints, list_complaints
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from greyline import __version__
 from greyline.services.context import ServiceContext
-from greyline.ui.complaint_table_model import ComplaintTableModel
+from greyline.ui import prompts
+from greyline.ui.actions import MENUS, create_actions, specs
+from greyline.ui.errors import show_error
+from greyline.ui.workers import Job, start
+
+# (name, label, icon theme name, "module:Class")
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("dashboard", "工作台", "go-home", "greyline.ui.pages.dashboard_page:DashboardPage"),
+    ("complaints", "投诉", "mail-message-new", "greyline.ui.pages.complaints_page:ComplaintsPage"),
+    ("groups", "团伙/案件", "system-users", "greyline.ui.pages.groups_page:GroupsPage"),
+    ("evidence", "证据", "folder-documents", "greyline.ui.pages.evidence_page:EvidencePage"),
+    ("graph", "关联图", "network-workgroup", "greyline.ui.pages.links_page:LinksPage"),
+    ("referrals", "移送", "mail-send", "greyline.ui.pages.referrals_page:ReferralsPage"),
+    ("statistics", "统计", "x-office-spreadsheet", "greyline.ui.pages.statistics_page:StatisticsPage"),
+    ("settings", "设置", "preferences-system", "greyline.ui.pages.settings_page:SettingsPage"),
+)
+
+
+def settings() -> QSettings:
+    return QSettings("Greyline", "Greyline")
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.setObjectName("main_window")
         self.setWindowTitle(self.tr("灰线 Greyline — 异常维权投诉证据与移送"))
+        self._pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self._editors: list[QWidget] = []
+        self._jobs: list[Job] = []
+
+        self.nav_list = QListWidget()
+        self.nav_list.setObjectName("navigation")
+        self.nav_list.setIconSize(QSize(20, 20))
+        self.nav_list.setMinimumWidth(130)
+        self.nav_list.setMaximumWidth(220)
+        labels = {name: self.tr(label) for name, label, _, _ in PAGES}
+        for name, _, icon, _ in PAGES:
+            item = QListWidgetItem(QIcon.fromTheme(icon), labels[name])
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setSizeHint(QSize(120, 36))
+            self.nav_list.addItem(item)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav_list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.nav_list.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
+
+        self.actions = create_actions(self)
+        self._build_menus()
+        self._connect_actions()
+
         store = ctx.store
+        self.store_label = QLabel(self.tr("库：%1").replace("%1", store.location.display))
+        self.user_label = QLabel(self.tr("用户：%1（%2）").replace("%1", ctx.actor.username)
+                                 .replace("%2", ctx.actor.role.label))
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索投诉内容、备注、客户姓名、编号或工单号"))
-        self.search.setClearButtonEnabled(True)
-        self.model = ComplaintTableModel(
-            lambda flt, limit, after: list_complaints(store, flt, limit=limit, after=after), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.count_label = QLabel()
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        layout.addWidget(self.count_label)
-        self.setCentralWidget(central)
-
-        find = QAction(self.tr("搜索"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self.addAction(find)
-        quit_action = QAction(self.tr("退出"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu(self.tr("文件"))
-        menu.addAction(find)
-        menu.addAction(quit_action)
-
-        self.statusBar().addWidget(QLabel(self.tr("库：%1").replace("%1", store.location.display)))
-        self.statusBar().addPermanentWidget(
-            QLabel(self.tr("用户：%1（%2）").replace("%1", ctx.actor.username).replace("%2", ctx.actor.role.label)))
-
-        # Search runs when typing pauses, not on every keystroke.
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._debounce.start)
-
-        self._sized = False
-        settings = QSettings("Greyline", "Greyline")
-        geometry = settings.value("main/geometry")
+        s = settings()
+        geometry = s.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
-        self.refresh()
+            self.resize(1366, 820)
+        splitter_state = s.value("main/splitter")
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
+        else:
+            self.splitter.setSizes([150, 1200])
+        self.show_page(str(s.value("main/page", "dashboard")))
 
-    def refresh(self) -> None:
-        flt = ComplaintFilter(search=self.search.text().strip())
-        self.model.set_filter(flt)
-        if not self._sized and self.model.rowCount() > 0:
-            self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(self.model.COLUMNS.index("preview"), 480)
-            self._sized = True
-        total = count_complaints(self.ctx.store, flt)
-        self.count_label.setText(self.tr("共 %1 笔投诉").replace("%1", str(total)))
+    # ------------------------------------------------------------------ navigation
+    def page(self, name: str) -> QWidget:
+        """The page registered under ``name``, created on first use."""
+        if name not in self._pages:
+            spec = next(p for p in PAGES if p[0] == name)
+            module, cls = spec[3].split(":")
+            page = getattr(importlib.import_module(module), cls)(self.ctx, self)
+            page.setObjectName(f"page_{name}")
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return self._pages[name]
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
-        QSettings("Greyline", "Greyline").setValue("main/geometry", self.saveGeometry())
+    def current_page_name(self) -> str:
+        return PAGES[self.nav_list.currentRow()][0] if self.nav_list.currentRow() >= 0 else ""
+
+    def show_page(self, name: str) -> None:
+        if name not in {p[0] for p in PAGES}:
+            name = "dashboard"
+        row = [p[0] for p in PAGES].index(name)
+        if self.nav_list.currentRow() != row:
+            self.nav_list.blockSignals(True)
+            self.nav_list.setCurrentRow(row)
+            self.nav_list.blockSignals(False)
+        fresh = name not in self._pages
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
+        if fresh or name in self._stale:
+            self._stale.discard(name)
+            if hasattr(page, "refresh"):
+                page.refresh()
+
+    def open_complaint(self, complaint_id: int | None) -> None:
+        from greyline.ui.complaint_editor import ComplaintEditor
+
+        for editor in self._editors:
+            if complaint_id is not None and getattr(editor, "complaint_id", None) == complaint_id:
+                editor.raise_()
+                editor.activateWindow()
+                return
+        try:
+            editor = ComplaintEditor(self.ctx, complaint_id, self, self)
+        except Exception as exc:  # noqa: BLE001 - e.g. the complaint was deleted meanwhile: say so
+            show_error(self, exc)
+            return
+        if complaint_id is not None:
+            self._attach_evidence_panel(editor, complaint_id)
+        else:
+            # A new complaint gets its evidence panel once it has been saved and has an id.
+            editor.saved.connect(lambda cid, e=editor: self._attach_evidence_panel(e, cid))
+        editor.finished.connect(lambda *_, e=editor: self._forget_editor(e))
+        self._editors.append(editor)
+        editor.show()
+
+    def _forget_editor(self, editor: QWidget) -> None:
+        if editor in self._editors:
+            self._editors.remove(editor)
+            editor.deleteLater()
+
+    def _attach_evidence_panel(self, editor: QWidget, complaint_id: int) -> None:
+        if getattr(editor, "_evidence_panel", None) is not None:
+            return
+        from greyline.ui.evidence_panel import EvidencePanel
+
+        panel = EvidencePanel(self.ctx, self, complaint_id=complaint_id)
+        editor._evidence_panel = panel
+        editor.set_evidence_widget(panel)
+
+    def open_group(self, group_id: int) -> None:
+        self.show_page("groups")
+        page = self.page("groups")
+        if hasattr(page, "select_group"):
+            page.select_group(group_id)
+
+    def data_changed(self) -> None:
+        current = self.current_page_name()
+        self._stale = {name for name in self._pages if name != current}
+        page = self._pages.get(current)
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+
+    def status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # ------------------------------------------------------------------ actions
+    def _build_menus(self) -> None:
+        menus = {key: self.menuBar().addMenu(self.tr(label)) for key, label in MENUS}
+        toolbar = self.addToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for spec in specs():
+            action = self.actions[spec.key]
+            menus[spec.menu].addAction(action)
+            if spec.toolbar:
+                toolbar.addAction(action)
+            self.addAction(action)
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a["new_complaint"].triggered.connect(lambda: self.open_complaint(None))
+        a["import"].triggered.connect(self.import_file)
+        a["import_template"].triggered.connect(self.save_import_template)
+        a["save"].triggered.connect(self.save_active_editor)
+        a["quit"].triggered.connect(self.close)
+        a["search"].triggered.connect(self.focus_search)
+        a["refresh"].triggered.connect(self.refresh_current)
+        a["new_group"].triggered.connect(self.group_from_selection)
+        a["verify"].triggered.connect(self.verify_store)
+        a["backup"].triggered.connect(self.backup_store)
+        a["about"].triggered.connect(self.about)
+
+    def focus_search(self) -> None:
+        self.show_page("complaints")
+        page = self.page("complaints")
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def refresh_current(self) -> None:
+        page = self._pages.get(self.current_page_name())
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()
+
+    def save_active_editor(self) -> None:
+        active = QApplication.activeWindow()
+        if active in self._editors and hasattr(active, "save"):
+            active.save()
+
+    def group_from_selection(self) -> None:
+        page = self.page("complaints")
+        ids = page.selected_ids() if hasattr(page, "selected_ids") else []
+        if not ids:
+            self.show_page("complaints")
+            prompts.current().info(self, self.tr("请先在投诉列表中选中要归入团伙/案件的投诉。"))
+            return
+        from greyline.ui.group_dialogs import GroupDialog
+
+        dialog = GroupDialog(self.ctx, ids, self)
+        if dialog.exec() and getattr(dialog, "created_group_id", None):
+            self.data_changed()
+            self.open_group(dialog.created_group_id)
+
+    def _run(self, job: Job, label: str, on_done) -> None:  # noqa: ANN001
+        """Run a job with a progress dialog whose Cancel button works."""
+        dialog = QProgressDialog(label, self.tr("取消"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+        job.signals.progress.connect(lambda d, t: (dialog.setMaximum(max(t, 0)), dialog.setValue(min(d, t) if t else 0)))
+
+        def finish(result: object) -> None:
+            dialog.reset()
+            self._jobs.remove(job)
+            on_done(result)
+
+        def fail(exc: object) -> None:
+            dialog.reset()
+            self._jobs.remove(job)
+            from greyline.domain.errors import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self.status(self.tr("已取消，未做任何改动。"))
+            else:
+                show_error(self, exc)  # type: ignore[arg-type]
+
+        job.signals.finished.connect(finish)
+        job.signals.failed.connect(fail)
+        self._jobs.append(job)
+        start(job)
+
+    def import_file(self) -> None:
+        path = prompts.current().open_file(self, self.tr("选择要导入的工单文件"),
+                                           self.tr("工单文件 (*.csv *.xlsx *.txt)"))
+        if path is None:
+            return
+        from greyline.services.importing import import_file
+
+        def done(result: object) -> None:
+            self.data_changed()
+            prompts.current().info(self, self.tr("导入完成：%1 行，新增 %2 笔，已存在跳过 %3 笔。")
+                                   .replace("%1", str(result.rows)).replace("%2", str(result.created))
+                                   .replace("%3", str(result.skipped_existing)))
+
+        job = Job(lambda progress, cancelled: import_file(
+            self.ctx, path, progress=lambda d, t, stage="": progress(d, t), cancel=cancelled))
+        self._run(job, self.tr("正在导入 %1 …").replace("%1", path.name), done)
+
+    def save_import_template(self) -> None:
+        path = prompts.current().save_file(self, self.tr("保存导入模板"), "灰线导入模板.xlsx", "Excel (*.xlsx)")
+        if path is None:
+            return
+        from greyline.services.importing import write_template
+
+        write_template(path)
+        self.status(self.tr("模板已保存：%1").replace("%1", str(path)))
+
+    def verify_store(self) -> None:
+        from greyline.services.maintenance import verify
+
+        def done(problems: object) -> None:
+            if not problems:
+                prompts.current().info(self, self.tr("校验通过：数据库、全部证据文件与审计链均完好。"))
+                return
+            lines = "\n".join(f"[{p.area}] {p.subject}: {p.detail}" for p in problems[:30])  # type: ignore[attr-defined]
+            prompts.current().warn(self, self.tr("发现 %1 个问题：\n%2").replace("%1", str(len(problems)))  # type: ignore[arg-type]
+                                   .replace("%2", lines))
+
+        self._run(Job(lambda progress, cancelled: verify(self.ctx, progress=progress, cancel=cancelled)),
+                  self.tr("正在校验数据与证据…"), done)
+
+    def backup_store(self) -> None:
+        path = prompts.current().save_file(self, self.tr("选择一个新的备份文件夹名称"), "灰线备份", "")
+        if path is None:
+            return
+        from greyline.services.maintenance import backup
+
+        def done(files: object) -> None:
+            prompts.current().info(self, self.tr("备份完成：%1 个文件，位于 %2。备份含密钥文件，请妥善保管。")
+                                   .replace("%1", str(files)).replace("%2", str(path)))
+
+        self._run(Job(lambda progress, cancelled: backup(self.ctx, Path(path), progress=progress)),
+                  self.tr("正在备份…"), done)
+
+    def about(self) -> None:
+        prompts.current().info(self, self.tr("灰线 Greyline %1\n异常维权投诉证据与移送工作台").replace("%1", __version__))
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for editor in list(self._editors):
+            if not editor.close():
+                event.ignore()
+                return
+        s = settings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/splitter", self.splitter.saveState())
+        s.setValue("main/page", self.current_page_name())
         super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "PAGES", "QAction"]

@@ -39,6 +39,13 @@ class Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+_running: set[Job] = set()
+
+
 def start(job: Job) -> Job:
+    """Start ``job`` on the shared pool; it is kept alive until it has finished or failed."""
+    _running.add(job)
+    job.signals.finished.connect(lambda _result, j=job: _running.discard(j))
+    job.signals.failed.connect(lambda _exc, j=job: _running.discard(j))
     QThreadPool.globalInstance().start(job)
     return job

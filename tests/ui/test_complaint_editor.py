@@ -1,0 +1,487 @@
+"""The complaint editor on a real store: new and edit, live checks, conflicts, indicators, status choices,
+tabs, unmasking, Ctrl+S, cancel, and the table models it adds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+
+from greyline.domain.enums import (
+    COMPLAINT_TRANSITIONS,
+    ComplaintStatus,
+    ContactDirection,
+    ContactKind,
+    IdentifierType,
+    Indicator,
+    IndicatorSource,
+    LinkStatus,
+    RiskLevel,
+)
+from greyline.domain.records import ComplaintDraft, IdentifierInput
+from greyline.queries.complaint_detail import (
+    complaint_detail,
+    complaint_history,
+    complaint_links,
+    contact_logs,
+)
+from greyline.queries.complaints import count_complaints
+from greyline.services import complaints as svc
+from greyline.services import links as link_service
+from greyline.ui import prompts
+from greyline.ui.complaint_editor import ComplaintEditor, contact_model, history_model, link_model
+from greyline.ui.contact_dialog import ContactDialog
+from greyline.ui.navigation import RecordingNavigator
+
+VALID_ID = "11010519491231002X"
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
+    """Window geometry goes to a temporary folder, never to the tester's own settings."""
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture
+def prompter() -> Iterator[prompts.ScriptedPrompter]:
+    scripted = prompts.ScriptedPrompter()
+    previous = prompts.install(scripted)
+    yield scripted
+    prompts.install(previous)
+
+
+def _script(prompter: prompts.ScriptedPrompter, *answers: bool) -> None:
+    prompter._confirm.extend(answers)
+
+
+def _create(ctx, ext: str = "W-1", text: str = "贵司暴力催收，要求减免罚息", **kw) -> int:  # noqa: ANN001
+    draft = ComplaintDraft(channel="12378", external_id=ext, received_at=dt.date.today() - dt.timedelta(days=2),
+                           customer_name="张三", text=text,
+                           identifiers=(IdentifierInput("mobile", "13812345678", "customer_phone"),), **kw)
+    return svc.create_complaint(ctx, draft).id
+
+
+def _editor(qtbot, ctx, complaint_id: int | None,  # noqa: ANN001
+            nav: RecordingNavigator | None = None) -> ComplaintEditor:
+    editor = ComplaintEditor(ctx, complaint_id, nav or RecordingNavigator())
+    # Closing at teardown must not ask about edits a test left behind.
+    qtbot.addWidget(editor, before_close_func=lambda w: setattr(w, "_clean", w._snapshot()))
+    editor.show()
+    return editor
+
+
+# ---------------------------------------------------------------------- new complaint
+def test_new_complaint_filled_in_and_saved(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    nav = RecordingNavigator()
+    editor = _editor(qtbot, ctx, None, nav)
+    assert editor.windowTitle() == "新建投诉"
+    assert not editor.save_button.isEnabled()  # no work-order number yet
+    assert all(not editor.tabs.isTabEnabled(i) for i in range(1, editor.tabs.count()))
+
+    editor.channel.setCurrentIndex(editor.channel.findData("12363"))
+    qtbot.keyClicks(editor.external_id, "YH-2026-0001")
+    editor.received_at.setDate(QDate.currentDate().addDays(-3))
+    editor.customer_name.insert("李四")
+    qtbot.keyClicks(editor.customer_id_number, VALID_ID)
+    assert "女" in editor.hints["customer_id_number"].text()
+    assert "1949-12-31" in editor.hints["customer_id_number"].text()
+    qtbot.keyClicks(editor.customer_phone, "13812345678")
+    qtbot.keyClicks(editor.contact_phone, "17012345678")
+    assert "虚拟运营商" in editor.hints["contact_phone"].text()
+    row = editor.add_identifier_row()
+    qtbot.keyClicks(row.value, "Agent@Example.com")
+    wechat = editor.add_identifier_row()
+    wechat.set_type(IdentifierType.WECHAT)
+    qtbot.keyClicks(wechat.value, "wxid_agent001")
+    qtbot.keyClicks(editor.contract_no, "HT-9")
+    qtbot.keyClicks(editor.overdue_amount, "3,140.57")
+    editor.text.setPlainText("代理人要求全额减免罚息，否则向媒体曝光。")
+    editor.notes.setPlainText("来电者自称律师")
+    editor.demand_boxes["减免罚息"].setChecked(True)
+    editor.demand_boxes["停止催收"].setChecked(True)
+    editor.other_demands.setText("道歉；减免罚息")
+    editor.category.setCurrentIndex(editor.category.findData("催收方式投诉"))
+    line = editor.indicator_lines[Indicator.AGENT_IN_NAME]
+    line.box.setChecked(True)
+    line.note.insert("无授权委托书")
+    editor.indicator_lines[Indicator.DEMANDS].box.setChecked(True)
+    editor.status.setCurrentIndex(editor.status.findData(ComplaintStatus.CHECKING.value))
+    editor.risk_level.setCurrentIndex(editor.risk_level.findData(RiskLevel.LEVEL2.value))
+    assert editor.save_button.isEnabled(), editor.summary.text()
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    cid = editor.complaint_id
+    assert cid is not None
+    d = complaint_detail(ctx.store, cid)
+    assert d.channel == "12363" and d.external_id == "YH-2026-0001"
+    assert d.received_at == dt.date.today() - dt.timedelta(days=3)
+    assert d.deadline_at == d.received_at + dt.timedelta(days=15)
+    assert d.customer_name == "李四" and d.customer_id_masked == "110105********002X"
+    assert d.contract_no == "HT-9" and d.overdue_cents == 314057
+    assert d.text == "代理人要求全额减免罚息，否则向媒体曝光。" and d.notes == "来电者自称律师"
+    assert d.demands == ("减免罚息", "停止催收", "道歉")
+    assert d.category == "催收方式投诉"
+    assert d.status == ComplaintStatus.CHECKING.value and d.risk_level == RiskLevel.LEVEL2.value
+    roles = {(i.type, i.role, i.masked) for i in d.identifiers}
+    assert ("mobile", "customer_phone", "138****5678") in roles
+    assert ("mobile", "contact_phone", "170****5678") in roles
+    assert {"email", "wechat", "resident_id"} <= {i.type for i in d.identifiers}
+    hits = {h.code: h for h in d.indicators}
+    assert set(hits) == {"AGENT_IN_NAME", "DEMANDS"}
+    assert hits["AGENT_IN_NAME"].note == "无授权委托书" and hits["AGENT_IN_NAME"].source == "person"
+    assert hits["AGENT_IN_NAME"].set_by == "tester"
+
+    assert d.reference in editor.windowTitle()
+    assert ("data_changed", None) in nav.calls
+    assert all(editor.tabs.isTabEnabled(i) for i in range(1, editor.tabs.count()))
+    # The history tab shows the creation and the later steps.
+    actions = [editor.history_model.row_at(r).action for r in range(editor.history_model.rowCount())]
+    assert "complaint_created" in actions and "complaint_status" in actions
+    history = editor.history_model
+    shown = [history.data(history.index(r, 2)) for r in range(history.rowCount())]
+    assert "新建投诉" in shown
+    assert not editor.is_dirty()
+    assert prompter.messages == []
+
+
+def test_invalid_id_number_keeps_save_disabled_and_says_why(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    editor = _editor(qtbot, ctx, None)
+    qtbot.keyClicks(editor.external_id, "W-9")
+    assert editor.save_button.isEnabled()
+    qtbot.keyClicks(editor.customer_id_number, "110105194912310021")  # wrong check digit
+    hint = editor.hints["customer_id_number"]
+    assert hint.is_error and hint.isVisible()
+    assert "校验位" in hint.text()
+    assert not editor.save_button.isEnabled()
+    assert "1 处需要更正" in editor.summary.text()
+    editor.save()  # Ctrl+S on an invalid form stores nothing
+    assert count_complaints(ctx.store) == 0
+    editor.customer_id_number.setText(VALID_ID)
+    assert not hint.is_error
+    assert editor.save_button.isEnabled()
+
+
+def test_other_live_checks(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    editor = _editor(qtbot, ctx, None)
+    qtbot.keyClicks(editor.external_id, "W 1")  # a space is not allowed in a work-order number
+    assert editor.hints["external_id"].is_error
+    editor.external_id.setText("W-1")
+    editor.overdue_amount.insert("三千")
+    assert editor.hints["overdue_amount"].is_error and "不是数字" in editor.hints["overdue_amount"].text()
+    editor.overdue_amount.clear()
+    row = editor.add_identifier_row()
+    row.set_type(IdentifierType.ADDRESS)
+    row.value.insert("深圳")
+    assert row.hint.is_error and not editor.save_button.isEnabled()
+    row.value.setText("广东省深圳市福田区华强北路赛格广场12楼1203")
+    assert not row.hint.is_error and "赛格广场" in row.hint.text()
+    editor.deadline_manual.setChecked(True)
+    editor.deadline_at.setDate(editor.received_at.date().addDays(-1))
+    assert editor.hints["deadline_at"].is_error and not editor.save_button.isEnabled()
+    editor.deadline_at.setDate(editor.received_at.date().addDays(30))
+    assert editor.save_button.isEnabled()
+    assert editor.save()
+    d = complaint_detail(ctx.store, editor.complaint_id)
+    assert d.deadline_at == dt.date.today() + dt.timedelta(days=30)
+    assert [i.type for i in d.identifiers] == ["address"]
+
+
+def test_duplicate_work_order_number_is_reported(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    _create(ctx, "W-1")
+    editor = _editor(qtbot, ctx, None)
+    qtbot.keyClicks(editor.external_id, "W-1")
+    assert not editor.save()
+    assert prompter.messages and prompter.messages[0][0] == "warn" and "W-1" in prompter.messages[0][1]
+    assert editor.complaint_id is None and count_complaints(ctx.store) == 1
+
+
+# ---------------------------------------------------------------------- editing
+def test_edit_and_save(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    nav = RecordingNavigator()
+    editor = _editor(qtbot, ctx, cid, nav)
+    assert not editor.channel.isEnabled() and editor.external_id.isReadOnly()
+    assert editor.customer_name.text() == "张三"
+    assert "138****5678" in editor.customer_phone.placeholderText()
+    assert not editor.save_button.isEnabled()  # nothing changed yet
+    editor.text.setPlainText("修改后的投诉内容，来电号码 13900001111")
+    editor.demand_boxes["修复征信"].setChecked(True)
+    qtbot.keyClicks(editor.contact_phone, "13900002222")
+    qtbot.keyClicks(editor.customer_id_number, VALID_ID)
+    editor.risk_level.setCurrentIndex(editor.risk_level.findData(RiskLevel.LEVEL1.value))
+    assert editor.save_button.isEnabled()
+    assert editor.save()
+
+    d = complaint_detail(ctx.store, cid)
+    assert d.text == "修改后的投诉内容，来电号码 139****1111"  # numbers in text are masked on save
+    assert d.demands == ("修复征信",)
+    assert d.risk_level == RiskLevel.LEVEL1.value
+    assert d.version == 3  # one update, one risk change
+    assert ("mobile", "contact_phone", "139****2222") in {(i.type, i.role, i.masked) for i in d.identifiers}
+    assert ("mobile", "text_mention", "139****1111") in {(i.type, i.role, i.masked) for i in d.identifiers}
+    assert d.customer_id_masked == "110105********002X"
+    assert editor.text.toPlainText() == d.text and editor.contact_phone.text() == ""
+    assert not editor.is_dirty() and ("data_changed", None) in nav.calls
+    actions = {editor.history_model.row_at(r).action for r in range(editor.history_model.rowCount())}
+    assert {"complaint_updated", "complaint_risk", "identifier_added"} <= actions
+
+
+def test_conflict_offers_reload_and_shows_the_other_users_text(qtbot, ctx, user_factory,  # noqa: ANN001
+                                                               prompter) -> None:
+    cid = _create(ctx)
+    editor = _editor(qtbot, ctx, cid)
+    other = user_factory("wang", "handler")
+    d = complaint_detail(ctx.store, cid)
+    svc.update_complaint(other, cid, d.version, svc.ComplaintChanges(
+        received_at=d.received_at, deadline_at=None, customer_name=d.customer_name, contract_no="", loan_no="",
+        overdue_amount="", text="王某保存的内容", notes="", demands=(), category=""))
+
+    editor.text.setPlainText("我的修改")
+    _script(prompter, True)
+    assert not editor.save()
+    assert any("此投诉已被他人修改并保存" in text for kind, text in prompter.messages if kind == "confirm")
+    assert editor.text.toPlainText() == "王某保存的内容"
+    assert complaint_detail(ctx.store, cid).text == "王某保存的内容"
+    assert not editor.banner.isVisible()
+    # Now a save goes through with the new version.
+    editor.text.setPlainText("在王某之后的修改")
+    assert editor.save()
+    assert complaint_detail(ctx.store, cid).text == "在王某之后的修改"
+
+
+def test_conflict_keeps_local_edits_when_user_declines(qtbot, ctx, user_factory, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    editor = _editor(qtbot, ctx, cid)
+    other = user_factory("wang", "handler")
+    svc.change_status(other, cid, ComplaintStatus.CHECKING, 1)
+    editor.text.setPlainText("我的修改")
+    _script(prompter, False)
+    assert not editor.save()
+    assert editor.text.toPlainText() == "我的修改"  # nothing discarded without consent
+    assert editor.banner.isVisible() and "此投诉已被他人修改并保存" in editor.banner_text.text()
+    d = complaint_detail(ctx.store, cid)
+    assert d.text == "贵司暴力催收，要求减免罚息" and d.status == ComplaintStatus.CHECKING.value
+    # The banner's reload asks before discarding.
+    _script(prompter, True)
+    qtbot.mouseClick(editor.reload_button, Qt.MouseButton.LeftButton)
+    assert editor.text.toPlainText() == d.text
+    assert editor.status.currentData() == ComplaintStatus.CHECKING.value
+
+
+def test_cancel_changes_nothing(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    before = complaint_detail(ctx.store, cid)
+    editor = _editor(qtbot, ctx, cid)
+    editor.text.setPlainText("不保存的修改")
+    editor.indicator_lines[Indicator.REPEATED].box.setChecked(True)
+    _script(prompter, False)
+    qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()  # the user chose to stay
+    _script(prompter, True)
+    qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert complaint_detail(ctx.store, cid) == before
+    assert len(complaint_history(ctx.store, before.reference)) == 1
+
+    new = _editor(qtbot, ctx, None)
+    qtbot.keyClicks(new.external_id, "W-NEW")
+    _script(prompter, True)
+    new.reject()
+    assert not new.isVisible() and count_complaints(ctx.store) == 1
+
+
+def test_closing_an_unchanged_editor_asks_nothing(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    editor = _editor(qtbot, ctx, _create(ctx))
+    editor.close()
+    assert not editor.isVisible() and prompter.messages == []
+
+
+# ---------------------------------------------------------------------- indicators and status
+def test_indicators_ticked_are_stored_with_notes_and_unticked_cleared(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    svc.set_indicator(ctx, cid, Indicator.REPEATED, "第三次投诉")
+    svc.set_indicator(ctx, cid, Indicator.TEMPLATE_TEXT, "与 12 笔投诉相似度 94%", IndicatorSource.DETECTOR)
+    editor = _editor(qtbot, ctx, cid)
+    repeated = editor.indicator_lines[Indicator.REPEATED]
+    template = editor.indicator_lines[Indicator.TEMPLATE_TEXT]
+    assert repeated.box.isChecked() and repeated.note.text() == "第三次投诉"
+    assert template.box.isChecked() and not template.box.isEnabled() and template.note.isReadOnly()
+    assert template.source.text() == "系统识别"
+
+    repeated.box.setChecked(False)
+    forged = editor.indicator_lines[Indicator.FALSE_EVIDENCE]
+    forged.box.setChecked(True)
+    forged.note.insert("医院证明公章与医院核实不符")
+    holds = editor.indicator_lines[Indicator.AGENT_HOLDS_DOCUMENTS]
+    holds.box.setChecked(True)
+    assert editor.save()
+
+    hits = {h.code: h for h in complaint_detail(ctx.store, cid).indicators}
+    assert set(hits) == {"TEMPLATE_TEXT", "FALSE_EVIDENCE", "AGENT_HOLDS_DOCUMENTS"}
+    assert hits["FALSE_EVIDENCE"].note == "医院证明公章与医院核实不符" and hits["FALSE_EVIDENCE"].source == "person"
+    assert hits["AGENT_HOLDS_DOCUMENTS"].note == ""
+    assert hits["TEMPLATE_TEXT"].source == "detector"  # untouched
+    assert complaint_detail(ctx.store, cid).version == 1  # indicators do not change the complaint itself
+
+
+def _offered(editor: ComplaintEditor) -> set[ComplaintStatus]:
+    return {ComplaintStatus(editor.status.itemData(i)) for i in range(editor.status.count())}
+
+
+def test_status_choices_match_the_allowed_transitions(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    editor = _editor(qtbot, ctx, cid)
+    assert _offered(editor) == {ComplaintStatus.NEW} | COMPLAINT_TRANSITIONS[ComplaintStatus.NEW]
+    editor.status.setCurrentIndex(editor.status.findData(ComplaintStatus.PENDING.value))
+    assert editor.save()
+    assert complaint_detail(ctx.store, cid).status == ComplaintStatus.PENDING.value
+    assert _offered(editor) == {ComplaintStatus.PENDING} | COMPLAINT_TRANSITIONS[ComplaintStatus.PENDING]
+    assert editor.status.currentData() == ComplaintStatus.PENDING.value
+    for status in ComplaintStatus:
+        editor._set_status_choices(status)
+        assert _offered(editor) == {status} | COMPLAINT_TRANSITIONS[status]
+        assert editor.status.currentData() == status.value
+
+
+# ---------------------------------------------------------------------- keyboard, geometry, tabs
+def test_ctrl_s_saves(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    editor = _editor(qtbot, ctx, None)
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    qtbot.keyClicks(editor.external_id, "W-KEY")
+    qtbot.keyClick(editor.external_id, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.complaint_id is not None
+    assert complaint_detail(ctx.store, editor.complaint_id).external_id == "W-KEY"
+
+
+def test_geometry_is_remembered(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    first = _editor(qtbot, ctx, None)
+    first.resize(790, 580)  # within the 800x600 offscreen screen, so nothing is clamped
+    first.close()
+    second = _editor(qtbot, ctx, None)
+    assert (second.width(), second.height()) == (790, 580)
+
+
+def test_evidence_tab_takes_a_widget(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    editor = _editor(qtbot, ctx, _create(ctx))
+    assert editor.findChild(type(editor.evidence_tab), "evidence_tab") is editor.evidence_tab
+    panel = QLabel("panel")
+    editor.set_evidence_widget(panel)
+    other = QLabel("other")
+    editor.set_evidence_widget(other)
+    assert other.parent() is editor.evidence_tab and editor.evidence_tab.layout().count() == 1
+
+
+def test_contact_added_from_the_contact_tab(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    nav = RecordingNavigator()
+    editor = _editor(qtbot, ctx, cid, nav)
+    assert editor.contact_model.rowCount() == 0
+    qtbot.mouseClick(editor.add_contact_button, Qt.MouseButton.LeftButton)
+    dialog = editor.contact_dialog
+    assert isinstance(dialog, ContactDialog) and dialog.isVisible()
+    qtbot.keyClicks(dialog.their_number, "16212345678")
+    dialog.answered_by.setCurrentIndex(1)
+    dialog.outcome.setPlainText("接听者自称代理律师，拒绝让客户本人接听")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert editor.contact_model.rowCount() == 1
+    row = editor.contact_model.row_at(0)
+    assert row.their_masked == "162****5678" and row.answered_by == "自称代理人/律师"
+    assert ("data_changed", None) in nav.calls
+    # The number reached is now one of the complaint's identifiers, and the form is not dirty.
+    assert not editor.is_dirty()
+    assert "contact_logged" in {editor.history_model.row_at(r).action for r in range(editor.history_model.rowCount())}
+
+
+def test_links_tab_decides_a_link(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    a, b = _create(ctx, "W-1"), _create(ctx, "W-2")
+    lid = link_service.add_manual_link(ctx, a, b, "两笔投诉留有同一代理人电话")
+    nav = RecordingNavigator()
+    editor = _editor(qtbot, ctx, b, nav)
+    assert editor.link_model.rowCount() == 1
+    assert not editor.reject_link_button.isEnabled()
+    editor.link_table.selectRow(0)
+    assert editor.reject_link_button.isEnabled() and not editor.confirm_link_button.isEnabled()
+    qtbot.mouseClick(editor.reject_link_button, Qt.MouseButton.LeftButton)
+    assert complaint_links(ctx.store, b)[0].status == LinkStatus.REJECTED.value
+    assert editor.link_model.row_at(0).status == LinkStatus.REJECTED.value
+    assert ("data_changed", None) in nav.calls
+    editor.link_table.selectRow(0)
+    qtbot.mouseClick(editor.open_link_button, Qt.MouseButton.LeftButton)
+    assert ("open_complaint", a) in nav.calls
+    assert lid == editor.link_model.row_at(0).id
+
+
+# ---------------------------------------------------------------------- unmasking
+def test_unmask_asks_the_purpose_and_shows_the_full_number(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QToolButton
+
+    cid = _create(ctx)
+    editor = _editor(qtbot, ctx, cid)
+    ident = complaint_detail(ctx.store, cid).identifiers[0]
+    button = editor.findChild(QToolButton, f"unmask_{ident.id}_{ident.role}")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert editor.unmask_panel.isVisible()
+    editor.unmask_go.click()
+    assert editor.unmask_error.is_error  # a purpose is required
+    editor.unmask_purpose.insert("回拨核实身份")
+    editor.unmask_go.click()
+    assert editor._unmask_labels[(ident.id, ident.role)].text() == "+8613812345678"
+    assert not editor.unmask_panel.isVisible()
+
+
+def test_unmask_refused_for_a_handler(qtbot, ctx, user_factory, prompter) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QToolButton
+
+    cid = _create(ctx)
+    handler = user_factory("li", "handler")
+    editor = _editor(qtbot, handler, cid)
+    ident = complaint_detail(ctx.store, cid).identifiers[0]
+    qtbot.mouseClick(editor.findChild(QToolButton, f"unmask_{ident.id}_{ident.role}"), Qt.MouseButton.LeftButton)
+    editor.unmask_purpose.insert("好奇")
+    editor.unmask_go.click()
+    assert editor.unmask_error.is_error and "无权" in editor.unmask_error.text()
+    assert editor._unmask_labels[(ident.id, ident.role)].text() == "138****5678"
+
+
+def test_a_supervisor_can_read_but_not_save(qtbot, ctx, user_factory, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    boss = user_factory("zhou", "supervisor")
+    editor = _editor(qtbot, boss, cid)
+    editor.text.setPlainText("主管的修改")
+    assert not editor.save_button.isEnabled() and not editor.add_contact_button.isEnabled()
+    assert "只能查看" in editor.summary.text()
+    editor.reject()  # no question: a reader has nothing to lose
+    assert complaint_detail(ctx.store, cid).text == "贵司暴力催收，要求减免罚息"
+
+
+# ---------------------------------------------------------------------- models
+def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, ctx) -> None:  # noqa: ANN001
+    a, b = _create(ctx, "W-1"), _create(ctx, "W-2")
+    svc.log_contact(ctx, a, svc.ContactDraft(ContactKind.CALL, ContactDirection.OUTBOUND,
+                                             dt.datetime.now() - dt.timedelta(hours=1), "95000",
+                                             "13700001111", "客户本人", "同意分期"))
+    svc.set_indicator(ctx, a, Indicator.REPEATED, "第二次")
+    link_service.add_manual_link(ctx, a, b, "同一电话")
+    ref = complaint_detail(ctx.store, a).reference
+
+    contacts = contact_model()
+    contacts.set_rows(contact_logs(ctx.store, a))
+    links = link_model()
+    links.set_rows(complaint_links(ctx.store, a))
+    history = history_model()
+    history.set_rows(complaint_history(ctx.store, ref))
+    assert (contacts.rowCount(), links.rowCount()) == (1, 1) and history.rowCount() >= 3
+    for model in (contacts, links, history):
+        qtmodeltester.check(model)
+    texts = [history.data(history.index(r, 3)) for r in range(history.rowCount())]
+    assert any("第二次" in t for t in texts) and any("137****1111" in t for t in texts)
+    empty = contact_model()
+    qtmodeltester.check(empty)
