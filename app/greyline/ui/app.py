@@ -12,18 +12,14 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from greyline.domain.errors import DomainError
-from greyline.storage.location import data_dir
+from greyline.ui.errors import log_path
 from greyline.ui.resources import application_font, load_cjk_font
 
 log = logging.getLogger("greyline.ui")
 
 
-def log_path() -> Path:
-    return data_dir() / "logs" / "greyline.log"
-
-
 def _install_logging() -> Path:
-    path = log_path()
+    path = Path(log_path())
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
