@@ -56,3 +56,27 @@ def test_english_translation_loads_and_translates(qapp) -> None:  # noqa: ANN001
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_every_enum_label_is_marked_for_translation() -> None:
+    from greyline.domain.enums import all_labelled_enums
+    from greyline.ui import enum_labels
+
+    text = Path(enum_labels.__file__).read_text(encoding="utf-8")
+    missing = sorted({m.source_label for e in all_labelled_enums() for m in e
+                      if f'QT_TRANSLATE_NOOP("enums", "{m.source_label}")' not in text})
+    assert not missing, f"run python -m greyline.ui.enum_labels: {missing}"
+
+
+def test_enum_labels_show_in_english(qapp) -> None:  # noqa: ANN001
+    from greyline.domain.enums import ComplaintStatus, Role, set_label_translator
+
+    translators = i18n.install_translators(qapp, "en")
+    try:
+        assert ComplaintStatus.NEW.label not in ("新建", "")
+        assert Role.ADMIN.label.isascii()
+        assert ComplaintStatus.NEW.source_label == "新建"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        set_label_translator(str)

@@ -5,28 +5,53 @@ Values are stable English codes (stored in the database); labels are what users 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 
-class LabelledEnum(StrEnum):
-    """A string enum whose members carry a Chinese label (``label``)."""
+_translate: Callable[[str], str] = str
 
-    label: str
+
+def set_label_translator(translate: Callable[[str], str]) -> None:
+    """Let the user interface translate labels (the domain itself knows only the Chinese source)."""
+    global _translate
+    _translate = translate
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry a label: Chinese source text, translated for display."""
+
+    _zh_label: str
 
     def __new__(cls, value: str, label: str = "") -> "LabelledEnum":
         obj = str.__new__(cls, value)
         obj._value_ = value
-        obj.label = label or value
+        obj._zh_label = label or value
         return obj
+
+    @property
+    def label(self) -> str:
+        """The label in the interface language."""
+        return _translate(self._zh_label)
+
+    @property
+    def source_label(self) -> str:
+        """The Chinese label as written in the code (stable, for files and the database)."""
+        return self._zh_label
 
     @classmethod
     def parse(cls, text: str) -> "LabelledEnum":
-        """Accept the code (any case) or the Chinese label."""
+        """Accept the code (any case), the Chinese label or the translated label."""
         t = (text or "").strip()
         for m in cls:
-            if t.lower() == m.value.lower() or t == m.label:
+            if t.lower() == m.value.lower() or t in (m._zh_label, m.label):
                 return m
         raise ValueError(t)
+
+
+def all_labelled_enums() -> list[type[LabelledEnum]]:
+    return [c for c in globals().values() if isinstance(c, type) and issubclass(c, LabelledEnum)
+            and c is not LabelledEnum]
 
 
 class Channel(LabelledEnum):
@@ -42,6 +67,15 @@ class Channel(LabelledEnum):
     MEDIA = "media", "媒体"
     POLICE = "police", "公安转办"
     OTHER = "other", "其他"
+
+
+def channel_label(code: str, stored_label: str) -> str:
+    """A channel's display label: translated when it is a built-in channel whose label was not renamed."""
+    try:
+        channel = Channel(code)
+    except ValueError:
+        return stored_label
+    return channel.label if stored_label == channel.source_label else stored_label
 
 
 class ComplaintStatus(LabelledEnum):

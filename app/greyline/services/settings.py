@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from greyline.domain.enums import channel_label
 from greyline.domain.errors import ConflictError, ValidationError
 from greyline.domain.identifiers import check_credit_code, parse_phone
 from greyline.domain.permissions import Permission
@@ -79,7 +80,7 @@ class ChannelRuleView:
 
 def channel_rules(ctx: ServiceContext) -> list[ChannelRuleView]:
     with ctx.reader() as uow:
-        return [ChannelRuleView(code, label, days, working, uow.repo.channel_rule(code).version)
+        return [ChannelRuleView(code, channel_label(code, label), days, working, uow.repo.channel_rule(code).version)
                 for code, (days, working, label) in uow.repo.channel_rules().items()]
 
 

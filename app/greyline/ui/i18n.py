@@ -14,9 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from greyline.domain.enums import set_label_translator
 from greyline.storage.location import data_dir
 from greyline.ui.resources import RESOURCES
 
@@ -77,6 +78,8 @@ def install_translators(app: QApplication, lang: str | None = None) -> list[QTra
             app.installTranslator(own)
             installed.append(own)
     QLocale.setDefault(QLocale(lang))
+    # Enum labels (statuses, channels, roles...) are Chinese in the domain; show them translated.
+    set_label_translator(lambda text: QCoreApplication.translate("enums", text))
     return installed
 
 

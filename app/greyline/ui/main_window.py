@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,14 +32,14 @@ from greyline.ui.workers import Job, start
 
 # (name, label, icon theme name, "module:Class")
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("dashboard", "工作台", "go-home", "greyline.ui.pages.dashboard_page:DashboardPage"),
-    ("complaints", "投诉", "mail-message-new", "greyline.ui.pages.complaints_page:ComplaintsPage"),
-    ("groups", "团伙/案件", "system-users", "greyline.ui.pages.groups_page:GroupsPage"),
-    ("evidence", "证据", "folder-documents", "greyline.ui.pages.evidence_page:EvidencePage"),
-    ("graph", "关联图", "network-workgroup", "greyline.ui.pages.links_page:LinksPage"),
-    ("referrals", "移送", "mail-send", "greyline.ui.pages.referrals_page:ReferralsPage"),
-    ("statistics", "统计", "x-office-spreadsheet", "greyline.ui.pages.statistics_page:StatisticsPage"),
-    ("settings", "设置", "preferences-system", "greyline.ui.pages.settings_page:SettingsPage"),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "工作台"), "go-home", "greyline.ui.pages.dashboard_page:DashboardPage"),
+    ("complaints", QT_TRANSLATE_NOOP("MainWindow", "投诉"), "mail-message-new", "greyline.ui.pages.complaints_page:ComplaintsPage"),
+    ("groups", QT_TRANSLATE_NOOP("MainWindow", "团伙/案件"), "system-users", "greyline.ui.pages.groups_page:GroupsPage"),
+    ("evidence", QT_TRANSLATE_NOOP("MainWindow", "证据"), "folder-documents", "greyline.ui.pages.evidence_page:EvidencePage"),
+    ("graph", QT_TRANSLATE_NOOP("MainWindow", "关联图"), "network-workgroup", "greyline.ui.pages.links_page:LinksPage"),
+    ("referrals", QT_TRANSLATE_NOOP("MainWindow", "移送"), "mail-send", "greyline.ui.pages.referrals_page:ReferralsPage"),
+    ("statistics", QT_TRANSLATE_NOOP("MainWindow", "统计"), "x-office-spreadsheet", "greyline.ui.pages.statistics_page:StatisticsPage"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置"), "preferences-system", "greyline.ui.pages.settings_page:SettingsPage"),
 )
 
 

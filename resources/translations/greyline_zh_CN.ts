@@ -1,0 +1,4439 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
+<context>
+    <name>AddToGroupDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="251" />
+        <source>加入已有团伙/案件</source>
+        <translation>加入已有团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="254" />
+        <source>选择要加入的团伙/案件（%1 笔投诉）。已在其中的投诉不会重复加入。</source>
+        <translation>选择要加入的团伙/案件（%1 笔投诉）。已在其中的投诉不会重复加入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="258" />
+        <source>搜索名称、概要或编号</source>
+        <translation>搜索名称、概要或编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="266" />
+        <source>还没有团伙/案件。请改用“新建团伙/案件…”。</source>
+        <translation>还没有团伙/案件。请改用“新建团伙/案件…”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="270" />
+        <source>加入</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="271" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPlayer</name>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="35" />
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="131" />
+        <source>播放</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="41" />
+        <source>拖动以跳到录音的任意位置</source>
+        <translation>拖动以跳到录音的任意位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="48" />
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="71" />
+        <source>音量</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="89" />
+        <source>本机未检测到音频输出设备：可以查看时长和拖动进度，但听不到声音。</source>
+        <translation>本机未检测到音频输出设备：可以查看时长和拖动进度，但听不到声音。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="131" />
+        <source>暂停</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/audio_player.py" line="145" />
+        <source>无法播放此录音（格式不受支持或文件已损坏）。%1</source>
+        <translation>无法播放此录音（格式不受支持或文件已损坏）。%1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintEditor</name>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="103" />
+        <source>减免罚息</source>
+        <translation>减免罚息</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="104" />
+        <source>减免利息</source>
+        <translation>减免利息</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="105" />
+        <source>停止催收</source>
+        <translation>停止催收</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="106" />
+        <source>修复征信</source>
+        <translation>修复征信</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="107" />
+        <source>退还服务费</source>
+        <translation>退还服务费</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="108" />
+        <source>赔偿损失</source>
+        <translation>赔偿损失</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="109" />
+        <source>分期还款</source>
+        <translation>分期还款</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="110" />
+        <source>停息挂账</source>
+        <translation>停息挂账</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="113" />
+        <source>催收方式投诉</source>
+        <translation>催收方式投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="114" />
+        <source>息费争议</source>
+        <translation>息费争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="115" />
+        <source>征信异议</source>
+        <translation>征信异议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="116" />
+        <source>服务费/会员费争议</source>
+        <translation>服务费/会员费争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="117" />
+        <source>合同纠纷</source>
+        <translation>合同纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="118" />
+        <source>个人信息保护</source>
+        <translation>个人信息保护</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="119" />
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="177" />
+        <source>%1，出生日期 %2</source>
+        <translation>%1，出生日期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="231" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="301" />
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="232" />
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="233" />
+        <source>方向</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="234" />
+        <source>我方号码</source>
+        <translation>我方号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="235" />
+        <source>对方号码</source>
+        <translation>对方号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="236" />
+        <source>接听人</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="237" />
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="238" />
+        <source>登记人</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="244" />
+        <source>关联对象</source>
+        <translation>关联对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="245" />
+        <source>工单号</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="246" />
+        <source>关联依据</source>
+        <translation>关联依据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="247" />
+        <source>相似度</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="248" />
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="249" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="744" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="254" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="908" />
+        <source>新建投诉</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="255" />
+        <source>修改投诉</source>
+        <translation>修改投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="256" />
+        <source>更改状态</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="257" />
+        <source>更改风险等级</source>
+        <translation>更改风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="258" />
+        <source>添加标识</source>
+        <translation>添加标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="259" />
+        <source>勾选特征</source>
+        <translation>勾选特征</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="260" />
+        <source>取消特征</source>
+        <translation>取消特征</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="261" />
+        <source>登记联系</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="275" />
+        <source>渠道 %1，工单号 %2，标识 %3 个</source>
+        <translation>渠道 %1，工单号 %2，标识 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="279" />
+        <source>保存为第 %1 版</source>
+        <translation>保存为第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="290" />
+        <source>（系统识别）</source>
+        <translation>（系统识别）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="302" />
+        <source>用户</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="303" />
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="305" />
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="459" />
+        <source>依据或说明（可选）</source>
+        <translation>依据或说明（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="480" />
+        <source>系统识别</source>
+        <translation>系统识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="481" />
+        <source>由系统识别于 %1；人工不能更改</source>
+        <translation>由系统识别于 %1；人工不能更改</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="485" />
+        <source>人工 · %1</source>
+        <translation>人工 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="486" />
+        <source>%1 于 %2 勾选</source>
+        <translation>%1 于 %2 勾选</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="560" />
+        <source>重新载入</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="567" />
+        <source>投诉信息</source>
+        <translation>投诉信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="571" />
+        <source>证据</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="572" />
+        <source>联系记录</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="573" />
+        <source>关联</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="574" />
+        <source>历史</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="578" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="579" />
+        <source>保存（Ctrl+S）</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="580" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="619" />
+        <source>来源渠道给出的工单号</source>
+        <translation>来源渠道给出的工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="622" />
+        <source>手动指定</source>
+        <translation>手动指定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="623" />
+        <source>例如经批准延长答复期限时</source>
+        <translation>例如经批准延长答复期限时</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="624" />
+        <source>工单</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="626" />
+        <source>来源渠道 *</source>
+        <translation>来源渠道 *</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="627" />
+        <source>工单编号 *</source>
+        <translation>工单编号 *</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="628" />
+        <source>受理日期 *</source>
+        <translation>受理日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="629" />
+        <source>答复期限</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="635" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="943" />
+        <source>18 位居民身份证号</source>
+        <translation>18 位居民身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="638" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="947" />
+        <source>客户在本机构预留的手机号</source>
+        <translation>客户在本机构预留的手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="639" />
+        <source>投诉前更换过</source>
+        <translation>投诉前更换过</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="648" />
+        <source>客户</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="650" />
+        <source>客户姓名</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="651" />
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="652" />
+        <source>预留手机</source>
+        <translation>预留手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="653" />
+        <source>预留手机变更</source>
+        <translation>预留手机变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="658" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="948" />
+        <source>实际联系上的电话（可能是代理人）</source>
+        <translation>实际联系上的电话（可能是代理人）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="665" />
+        <source>添加其他联系方式（邮箱、微信、地址…）</source>
+        <translation>添加其他联系方式（邮箱、微信、地址…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="667" />
+        <source>实际使用的联系方式</source>
+        <translation>实际使用的联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="670" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="672" />
+        <source>已登记（已打码）：</source>
+        <translation>已登记（已打码）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="683" />
+        <source>单位：元，例如 3140.57</source>
+        <translation>单位：元，例如 3140.57</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="684" />
+        <source>合同与欠款</source>
+        <translation>合同与欠款</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="686" />
+        <source>合同编号</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="687" />
+        <source>借据编号</source>
+        <translation>借据编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="688" />
+        <source>逾期金额</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="693" />
+        <source>投诉原文</source>
+        <translation>投诉原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="698" />
+        <source>处理人备注（内部）</source>
+        <translation>处理人备注（内部）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="700" />
+        <source>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</source>
+        <translation>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="703" />
+        <source>投诉内容</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="711" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="715" />
+        <source>诉求与分类</source>
+        <translation>诉求与分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="722" />
+        <source>其他诉求，多项用“；”分隔</source>
+        <translation>其他诉求，多项用“；”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="730" />
+        <source>其他诉求</source>
+        <translation>其他诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="731" />
+        <source>分类</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="742" />
+        <source>处理</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="745" />
+        <source>风险等级</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="746" />
+        <source>处理人</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="751" />
+        <source>异常维权特征</source>
+        <translation>异常维权特征</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="819" />
+        <source>查看用途，例如：核实客户身份后回拨</source>
+        <translation>查看用途，例如：核实客户身份后回拨</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="820" />
+        <source>查看</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="821" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="855" />
+        <source>登记联系…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="859" />
+        <source>与客户或代接人的每次通话、来访和消息。</source>
+        <translation>与客户或代接人的每次通话、来访和消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="869" />
+        <source>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</source>
+        <translation>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="872" />
+        <source>确认关联</source>
+        <translation>确认关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="873" />
+        <source>排除</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="874" />
+        <source>打开对方投诉</source>
+        <translation>打开对方投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="896" />
+        <source>对这笔投诉的每次修改都记入防篡改的审计日志。</source>
+        <translation>对这笔投诉的每次修改都记入防篡改的审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="897" />
+        <source>尚无修改记录。通过导入登记的投诉，其导入记录在导入日志中。</source>
+        <translation>尚无修改记录。通过导入登记的投诉，其导入记录在导入日志中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="926" />
+        <source>投诉 %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="942" />
+        <source>已登记 %1；如需补录请输入完整号码</source>
+        <translation>已登记 %1；如需补录请输入完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="949" />
+        <source>已登记 %1；输入新号码可补录</source>
+        <translation>已登记 %1；输入新号码可补录</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="969" />
+        <source>（未指定）</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="988" />
+        <source>保存投诉后可用</source>
+        <translation>保存投诉后可用</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="995" />
+        <source>%1（当前）</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1020" />
+        <source>显示完整号码</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1142" />
+        <source>工单编号</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1144" />
+        <source>请填写工单编号</source>
+        <translation>请填写工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1150" />
+        <source>来源渠道</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1160" />
+        <source>答复期限早于受理日期</source>
+        <translation>答复期限早于受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1162" />
+        <source>按渠道规则应为 %1，已手动改为 %2</source>
+        <translation>按渠道规则应为 %1，已手动改为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1166" />
+        <source>个工作日</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1166" />
+        <source>天</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1167" />
+        <source>按渠道规则：受理后 %1 %2</source>
+        <translation>按渠道规则：受理后 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1171" />
+        <source>答复期限 %1 已过</source>
+        <translation>答复期限 %1 已过</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1180" />
+        <source>校验通过：%1</source>
+        <translation>校验通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1192" />
+        <source>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</source>
+        <translation>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1198" />
+        <source>变更日期在未来</source>
+        <translation>变更日期在未来</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1206" />
+        <source>%1 / %2 字</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1208" />
+        <source>投诉内容过长（%1 字，上限 %2 字）</source>
+        <translation>投诉内容过长（%1 字，上限 %2 字）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1220" />
+        <source>有 %1 处需要更正（见标红的说明），更正后才能保存。</source>
+        <translation>有 %1 处需要更正（见标红的说明），更正后才能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223" />
+        <source>请填写：%1</source>
+        <translation>请填写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1226" />
+        <source>您的角色（%1）只能查看投诉。</source>
+        <translation>您的角色（%1）只能查看投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1229" />
+        <source>有未保存的修改</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1280" />
+        <source>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</source>
+        <translation>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1293" />
+        <source>请写明查看完整号码的用途</source>
+        <translation>请写明查看完整号码的用途</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1315" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1370" />
+        <source>没有需要保存的修改</source>
+        <translation>没有需要保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1334" />
+        <source>已保存 %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1415" />
+        <source>此投诉已被他人修改并保存。</source>
+        <translation>此投诉已被他人修改并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1416" />
+        <source>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</source>
+        <translation>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1419" />
+        <source>是否现在重新载入最新内容？
+选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</source>
+        <translation>是否现在重新载入最新内容？
+选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1425" />
+        <source>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</source>
+        <translation>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1481" />
+        <source>有未保存的修改。关闭并放弃这些修改吗？</source>
+        <translation>有未保存的修改。关闭并放弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59" />
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59" />
+        <source>工单号</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59" />
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="60" />
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="60" />
+        <source>答复期限</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="61" />
+        <source>客户</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="61" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="62" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="62" />
+        <source>风险等级</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="62" />
+        <source>承办人</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="63" />
+        <source>投诉内容</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="159" />
+        <source>点击按此列排序，再点一次反向</source>
+        <translation>点击按此列排序，再点一次反向</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="160" />
+        <source>此列不能排序（可排序：编号、受理日期、答复期限）</source>
+        <translation>此列不能排序（可排序：编号、受理日期、答复期限）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="200" />
+        <source>已超期 %1 天</source>
+        <translation>已超期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="202" />
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="203" />
+        <source>还有 %1 天到期</source>
+        <translation>还有 %1 天到期</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="110" />
+        <source>搜索投诉内容、备注、客户姓名、编号或工单号</source>
+        <translation>搜索投诉内容、备注、客户姓名、编号或工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="117" />
+        <source>受理日期不早于</source>
+        <translation>受理日期不早于</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="118" />
+        <source>受理日期不晚于</source>
+        <translation>受理日期不晚于</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="119" />
+        <source>清除筛选</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="121" />
+        <source>全部渠道</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="122" />
+        <source>全部状态</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="123" />
+        <source>未办结</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="127" />
+        <source>全部等级</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="128" />
+        <source>一级或二级</source>
+        <translation>一级或二级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="131" />
+        <source>全部承办人</source>
+        <translation>全部承办人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="132" />
+        <source>全部指标</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="141" />
+        <source>受理日期：</source>
+        <translation>受理日期：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="143" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="147" />
+        <source>渠道：</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="147" />
+        <source>状态：</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="148" />
+        <source>风险等级：</source>
+        <translation>风险等级：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="148" />
+        <source>承办人：</source>
+        <translation>承办人：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="149" />
+        <source>指标：</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="186" />
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="194" />
+        <source>打开</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="187" />
+        <source>加入团伙/案件…</source>
+        <translation>加入团伙/案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="189" />
+        <source>新建团伙/案件…</source>
+        <translation>新建团伙/案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="190" />
+        <source>加入已有团伙/案件…</source>
+        <translation>加入已有团伙/案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="200" />
+        <source>需要法务/反欺诈或管理员权限</source>
+        <translation>需要法务/反欺诈或管理员权限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="206" />
+        <source>答复期限：</source>
+        <translation>答复期限：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="207" />
+        <source>已超期</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="208" />
+        <source>3 天内到期</source>
+        <translation>3 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="313" />
+        <source>%1（已停用）</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="331" />
+        <source>共 … 笔投诉</source>
+        <translation>共 … 笔投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="344" />
+        <source>共 %1 笔投诉</source>
+        <translation>共 %1 笔投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="349" />
+        <source>共 ? 笔投诉</source>
+        <translation>共 ? 笔投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="399" />
+        <source>已选 %1 笔</source>
+        <translation>已选 %1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="433" />
+        <source>请先在列表中选中一笔或多笔投诉（按住 Ctrl 或 Shift 可多选）。</source>
+        <translation>请先在列表中选中一笔或多笔投诉（按住 Ctrl 或 Shift 可多选）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="442" />
+        <source>已建立团伙/案件 %1，含 %2 笔投诉</source>
+        <translation>已建立团伙/案件 %1，含 %2 笔投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="454" />
+        <source>已将 %1 笔投诉加入 %2</source>
+        <translation>已将 %1 笔投诉加入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="457" />
+        <source>（%1 笔原已在其中）</source>
+        <translation>（%1 笔原已在其中）</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="38" />
+        <source>客户本人</source>
+        <translation>客户本人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="39" />
+        <source>自称代理人/律师</source>
+        <translation>自称代理人/律师</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="40" />
+        <source>家属或朋友</source>
+        <translation>家属或朋友</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="41" />
+        <source>其他人</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="42" />
+        <source>无人接听</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="43" />
+        <source>号码停机/空号</source>
+        <translation>号码停机/空号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="55" />
+        <source>登记联系记录</source>
+        <translation>登记联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="71" />
+        <source>我方使用的号码或坐席分机</source>
+        <translation>我方使用的号码或坐席分机</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="73" />
+        <source>实际拨通或来电的号码，例如 138 1234 5678</source>
+        <translation>实际拨通或来电的号码，例如 138 1234 5678</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="83" />
+        <source>谁接听或回复（可自行填写）</source>
+        <translation>谁接听或回复（可自行填写）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="85" />
+        <source>通话或见面的要点：对方说了什么、是否承认委托代理、约定了什么</source>
+        <translation>通话或见面的要点：对方说了什么、是否承认委托代理、约定了什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="90" />
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="91" />
+        <source>方向</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="92" />
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="94" />
+        <source>我方号码</source>
+        <translation>我方号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="95" />
+        <source>对方号码</source>
+        <translation>对方号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="97" />
+        <source>接听人</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="98" />
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="101" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="102" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="134" />
+        <source>虚拟运营商号段，常见于代理人使用的号码。%1</source>
+        <translation>虚拟运营商号段，常见于代理人使用的号码。%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/contact_dialog.py" line="139" />
+        <source>联系时间不能晚于现在</source>
+        <translation>联系时间不能晚于现在</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="130" />
+        <source>逾期 %1 天</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="132" />
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="133" />
+        <source>还剩 %1 天</source>
+        <translation>还剩 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="193" />
+        <source>未办结投诉</source>
+        <translation>未办结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="193" />
+        <source>状态不是“已办结”的投诉</source>
+        <translation>状态不是“已办结”的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="194" />
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="229" />
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="369" />
+        <source>我的待办</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="194" />
+        <source>由我处理、尚未办结的投诉</source>
+        <translation>由我处理、尚未办结的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="195" />
+        <source>3 日内到期</source>
+        <translation>3 日内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="195" />
+        <source>答复期限在今天起 3 日内、尚未办结</source>
+        <translation>答复期限在今天起 3 日内、尚未办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="196" />
+        <source>已逾期</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="196" />
+        <source>答复期限已过、尚未办结</source>
+        <translation>答复期限已过、尚未办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="197" />
+        <source>疑似异常维权</source>
+        <translation>疑似异常维权</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="197" />
+        <source>未办结投诉中已认定异常维权或已定风险等级的</source>
+        <translation>未办结投诉中已认定异常维权或已定风险等级的</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="198" />
+        <source>调查中团伙</source>
+        <translation>调查中团伙</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="198" />
+        <source>状态为“调查中”的团伙/案件</source>
+        <translation>状态为“调查中”的团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="199" />
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="232" />
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="377" />
+        <source>待移送团伙</source>
+        <translation>待移送团伙</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="199" />
+        <source>状态为“待移送”的团伙/案件</source>
+        <translation>状态为“待移送”的团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="200" />
+        <source>待机关决定</source>
+        <translation>待机关决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="200" />
+        <source>已移送、尚待公安或监管机关作出决定的移送</source>
+        <translation>已移送、尚待公安或监管机关作出决定的移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="201" />
+        <source>待确认关联</source>
+        <translation>待确认关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="201" />
+        <source>系统提示、尚未确认或排除的关联</source>
+        <translation>系统提示、尚未确认或排除的关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="212" />
+        <source>关联类型</source>
+        <translation>关联类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="213" />
+        <source>投诉</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="214" />
+        <source>关联到</source>
+        <translation>关联到</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="215" />
+        <source>提示时间</source>
+        <translation>提示时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="216" />
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="219" />
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="269" />
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="220" />
+        <source>投诉数</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="221" />
+        <source>更新时间</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="222" />
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="230" />
+        <source>即将到期 / 已逾期</source>
+        <translation>即将到期 / 已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="376" />
+        <source>新的关联提示</source>
+        <translation>新的关联提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="245" />
+        <source>工作台</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="252" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="272" />
+        <source>剩余</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="274" />
+        <source>答复期限</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="275" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="276" />
+        <source>工单号</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="277" />
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="278" />
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="316" />
+        <source>正在载入…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="345" />
+        <source>载入失败</source>
+        <translation>载入失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="372" />
+        <source>即将到期 / 已逾期（逾期 %1 笔，3 日内到期 %2 笔%3）</source>
+        <translation>即将到期 / 已逾期（逾期 %1 笔，3 日内到期 %2 笔%3）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="374" />
+        <source>，显示 %1 笔</source>
+        <translation>，显示 %1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="382" />
+        <source>更新于 %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="386" />
+        <source>%1（共 %2 笔，显示最新 %3 笔）</source>
+        <translation>%1（共 %2 笔，显示最新 %3 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="388" />
+        <source>%1（%2）</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="288" />
+        <source>登记决定</source>
+        <translation>登记决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="291" />
+        <source>%1  %2
+%3：%4，移送日期 %5</source>
+        <translation>%1  %2
+%3：%4，移送日期 %5</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="304" />
+        <source>如 受案回执、立案决定书、不予立案通知书的文号</source>
+        <translation>如 受案回执、立案决定书、不予立案通知书的文号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="314" />
+        <source>决定</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="315" />
+        <source>决定日期</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="316" />
+        <source>文书编号</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="317" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="318" />
+        <source>后续期限</source>
+        <translation>后续期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="321" />
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="322" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="341" />
+        <source>此决定不产生后续期限。</source>
+        <translation>此决定不产生后续期限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="343" />
+        <source>%1 前 — %2</source>
+        <translation>%1 前 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130" />
+        <source>决定日期</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130" />
+        <source>决定</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130" />
+        <source>文书编号</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130" />
+        <source>后续期限</source>
+        <translation>后续期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="131" />
+        <source>期限事项</source>
+        <translation>期限事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="131" />
+        <source>登记人</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="131" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="62" />
+        <source>证据信息：%1</source>
+        <translation>证据信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="67" />
+        <source>（未指定）</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="72" />
+        <source>例如：客户本人提交、客服录音系统导出</source>
+        <translation>例如：客户本人提交、客服录音系统导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="75" />
+        <source>原件</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="76" />
+        <source>复制件</source>
+        <translation>复制件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="79" />
+        <source>此证据用来证明什么，例如：证明代理人冒充客户接听催收电话</source>
+        <translation>此证据用来证明什么，例如：证明代理人冒充客户接听催收电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="82" />
+        <source>例如：已向出具单位电话核实，对方确认未出具该证明</source>
+        <translation>例如：已向出具单位电话核实，对方确认未出具该证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="84" />
+        <source>逐句写明说话人和内容，例如：
+客服：您好，请问是张先生吗？
+对方：……</source>
+        <translation>逐句写明说话人和内容，例如：
+客服：您好，请问是张先生吗？
+对方：……</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="91" />
+        <source>文件（入库后不可更改）</source>
+        <translation>文件（入库后不可更改）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="96" />
+        <source>文件名</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="97" />
+        <source>证据类型</source>
+        <translation>证据类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="98" />
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="98" />
+        <source>%1（%2 字节）</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="101" />
+        <source>收集人</source>
+        <translation>收集人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="102" />
+        <source>收集时间</source>
+        <translation>收集时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="103" />
+        <source>所属投诉/案件</source>
+        <translation>所属投诉/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="103" />
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="110" />
+        <source>证据说明</source>
+        <translation>证据说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="112" />
+        <source>法定证据种类</source>
+        <translation>法定证据种类</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="113" />
+        <source>来源/提供人</source>
+        <translation>来源/提供人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="114" />
+        <source>原件或复制件</source>
+        <translation>原件或复制件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="115" />
+        <source>证明目的</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="116" />
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="117" />
+        <source>核实情况</source>
+        <translation>核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="126" />
+        <source>录音证据应附文字抄清（逐句写明说话人与内容），移送公安时一并提交。</source>
+        <translation>录音证据应附文字抄清（逐句写明说话人与内容），移送公安时一并提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132" />
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132" />
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132" />
+        <source>人员</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132" />
+        <source>详情</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="147" />
+        <source>证据信息</source>
+        <translation>证据信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="148" />
+        <source>文字抄清</source>
+        <translation>文字抄清</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="149" />
+        <source>保管记录（%1）</source>
+        <translation>保管记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="152" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="153" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="162" />
+        <source>  此录音尚无文字抄清。</source>
+        <translation>  此录音尚无文字抄清。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="187" />
+        <source>没有保存：在您编辑期间，其他人已经修改并保存了这条证据的信息。
+请关闭此窗口，重新打开后再修改（您刚才填写的内容需要重新填写）。</source>
+        <translation>没有保存：在您编辑期间，其他人已经修改并保存了这条证据的信息。
+请关闭此窗口，重新打开后再修改（您刚才填写的内容需要重新填写）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="196" />
+        <source>放弃尚未保存的修改？</source>
+        <translation>放弃尚未保存的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="39" />
+        <source>搜索文件名、说明、哈希值，或输入投诉/案件编号</source>
+        <translation>搜索文件名、说明、哈希值，或输入投诉/案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="43" />
+        <source>全部类型</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="48" />
+        <source>查看</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="49" />
+        <source>编辑信息…</source>
+        <translation>编辑信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="50" />
+        <source>校验</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="51" />
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="133" />
+        <source>打开所属投诉</source>
+        <translation>打开所属投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="52" />
+        <source>打开这件证据所属的投诉（或团伙/案件）</source>
+        <translation>打开这件证据所属的投诉（或团伙/案件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="72" />
+        <source>搜索</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="74" />
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="83" />
+        <source>证据库</source>
+        <translation>证据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="117" />
+        <source>共 %1 件证据</source>
+        <translation>共 %1 件证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="131" />
+        <source>打开所属团伙/案件</source>
+        <translation>打开所属团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="164" />
+        <source>证据信息已保存。</source>
+        <translation>证据信息已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="282" />
+        <source>按文件自动判断</source>
+        <translation>按文件自动判断</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="285" />
+        <source>新添加的文件记为哪种证据；自动判断：录音文件记为录音，图片记为截图，其余记为其他</source>
+        <translation>新添加的文件记为哪种证据；自动判断：录音文件记为录音，图片记为截图，其余记为其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="286" />
+        <source>添加证据…</source>
+        <translation>添加证据…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="287" />
+        <source>查看</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="288" />
+        <source>编辑信息…</source>
+        <translation>编辑信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="289" />
+        <source>校验</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="290" />
+        <source>重新计算文件的 SHA-256 与 SM3，确认入库后未被改动</source>
+        <translation>重新计算文件的 SHA-256 与 SM3，确认入库后未被改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="297" />
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="359" />
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="387" />
+        <source>请先保存，再添加证据。</source>
+        <translation>请先保存，再添加证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="361" />
+        <source>您的角色只能查看和校验证据，不能添加或修改。</source>
+        <translation>您的角色只能查看和校验证据，不能添加或修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="363" />
+        <source>还没有证据。点“添加证据…”选择文件，或直接把文件拖到这里。文件会计算 SHA-256 与 SM3 后存入证据库，原文件不受影响。</source>
+        <translation>还没有证据。点“添加证据…”选择文件，或直接把文件拖到这里。文件会计算 SHA-256 与 SM3 后存入证据库，原文件不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="366" />
+        <source>共 %1 件证据。可直接把文件拖到这里添加；双击一行查看。</source>
+        <translation>共 %1 件证据。可直接把文件拖到这里添加；双击一行查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="375" />
+        <source>选择要添加的证据文件</source>
+        <translation>选择要添加的证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="376" />
+        <source>所有文件 (*);;录音 (*.wav *.mp3 *.m4a *.amr *.flac *.aac *.ogg);;图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;PDF (*.pdf)</source>
+        <translation>所有文件 (*);;录音 (*.wav *.mp3 *.m4a *.amr *.flac *.aac *.ogg);;图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="384" />
+        <source>上一批文件还在添加中，请稍候。</source>
+        <translation>上一批文件还在添加中，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="393" />
+        <source>以下不是文件（文件夹或已不存在），没有添加：
+%1</source>
+        <translation>以下不是文件（文件夹或已不存在），没有添加：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="415" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="417" />
+        <source>添加证据</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="452" />
+        <source>已取消。已添加 %1 个文件，其余没有保存。</source>
+        <translation>已取消。已添加 %1 个文件，其余没有保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="454" />
+        <source>已取消，没有保存任何文件。</source>
+        <translation>已取消，没有保存任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="467" />
+        <source>正在计算哈希并存入证据库：%1</source>
+        <translation>正在计算哈希并存入证据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="469" />
+        <source>第 %1 个，共 %2 个文件</source>
+        <translation>第 %1 个，共 %2 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="470" />
+        <source>已处理 %1 / %2</source>
+        <translation>已处理 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="483" />
+        <source>已添加 %1 件证据。</source>
+        <translation>已添加 %1 件证据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="485" />
+        <source>其中 %1 个文件的内容与证据库中已有文件相同，只保存了一份。</source>
+        <translation>其中 %1 个文件的内容与证据库中已有文件相同，只保存了一份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="548" />
+        <source>证据信息已保存。</source>
+        <translation>证据信息已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="85" />
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="85" />
+        <source>文件名</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="85" />
+        <source>所属投诉/案件</source>
+        <translation>所属投诉/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="86" />
+        <source>SHA-256（前12位）</source>
+        <translation>SHA-256（前12位）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="86" />
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="86" />
+        <source>收集人</source>
+        <translation>收集人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="87" />
+        <source>收集时间</source>
+        <translation>收集时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="87" />
+        <source>法定证据种类</source>
+        <translation>法定证据种类</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="54" />
+        <source>%1 字节</source>
+        <translation>%1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewerDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="112" />
+        <source>查看证据：%1</source>
+        <translation>查看证据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="121" />
+        <source>证据文件在证据库中找不到，可能已被移动或删除。请运行“校验”并联系管理员。</source>
+        <translation>证据文件在证据库中找不到，可能已被移动或删除。请运行“校验”并联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="125" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="162" />
+        <source>文字抄清</source>
+        <translation>文字抄清</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="167" />
+        <source>此录音尚无文字抄清，可在“编辑信息”中填写。</source>
+        <translation>此录音尚无文字抄清，可在“编辑信息”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="195" />
+        <source>此类文件（%1）无法在程序内预览。文件原样保存在证据库中（只读，请勿改动），可导出副本后用其他程序打开。</source>
+        <translation>此类文件（%1）无法在程序内预览。文件原样保存在证据库中（只读，请勿改动），可导出副本后用其他程序打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="206" />
+        <source>存放位置：%1</source>
+        <translation>存放位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="210" />
+        <source>打开所在文件夹</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="230" />
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="231" />
+        <source>收集</source>
+        <translation>收集</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="232" />
+        <source>所属</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/__init__.py" line="232" />
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="175" />
+        <source>建立团伙/案件</source>
+        <translation>建立团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="179" />
+        <source>例如：深圳某咨询公司代理投诉团伙</source>
+        <translation>例如：深圳某咨询公司代理投诉团伙</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="182" />
+        <source>为何认为这些投诉属于同一团伙：共用电话、地址、模板文本等</source>
+        <translation>为何认为这些投诉属于同一团伙：共用电话、地址、模板文本等</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="190" />
+        <source>名称（必填）：</source>
+        <translation>名称（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="191" />
+        <source>概要：</source>
+        <translation>概要：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="192" />
+        <source>包含投诉（%1 笔）：</source>
+        <translation>包含投诉（%1 笔）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="196" />
+        <source>建立</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="197" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="222" />
+        <source>……另有 %1 笔</source>
+        <translation>……另有 %1 笔</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="91" />
+        <source>搜索团伙/案件名称、概要或编号</source>
+        <translation>搜索团伙/案件名称、概要或编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="127" />
+        <source>状态：</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="138" />
+        <source>处置结果</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="146" />
+        <source>请在左侧选择一个团伙/案件。
+
+新的团伙/案件在“投诉”页建立：选中多笔相关投诉，点“加入团伙/案件…”。</source>
+        <translation>请在左侧选择一个团伙/案件。
+
+新的团伙/案件在“投诉”页建立：选中多笔相关投诉，点“加入团伙/案件…”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="179" />
+        <source>需要法务/反欺诈或管理员权限</source>
+        <translation>需要法务/反欺诈或管理员权限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="185" />
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="186" />
+        <source>工单号</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="187" />
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="188" />
+        <source>客户</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="189" />
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="190" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="191" />
+        <source>风险等级</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="199" />
+        <source>双击或按回车打开投诉。</source>
+        <translation>双击或按回车打开投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="208" />
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="209" />
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="210" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="211" />
+        <source>证件号/信用代码</source>
+        <translation>证件号/信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="213" />
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="214" />
+        <source>微信</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="215" />
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="216" />
+        <source>银行账户</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="217" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="224" />
+        <source>添加嫌疑人/单位…</source>
+        <translation>添加嫌疑人/单位…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="226" />
+        <source>号码均已遮蔽；需要完整号码时，在投诉详情中经授权查看。</source>
+        <translation>号码均已遮蔽；需要完整号码时，在投诉详情中经授权查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="240" />
+        <source>记录进展：核实结果、与公安或监管的沟通、下一步安排……</source>
+        <translation>记录进展：核实结果、与公安或监管的沟通、下一步安排……</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="242" />
+        <source>添加备注</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="257" />
+        <source>元，如 125000.00</source>
+        <translation>元，如 125000.00</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="259" />
+        <source>元</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="260" />
+        <source>处理人数：</source>
+        <translation>处理人数：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="260" />
+        <source>拘留：</source>
+        <translation>拘留：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="261" />
+        <source>逮捕：</source>
+        <translation>逮捕：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="261" />
+        <source>取保候审：</source>
+        <translation>取保候审：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="262" />
+        <source>起诉：</source>
+        <translation>起诉：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="262" />
+        <source>判刑：</source>
+        <translation>判刑：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="268" />
+        <source>涉案金额（元）：</source>
+        <translation>涉案金额（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="269" />
+        <source>止损/拦截金额（元）：</source>
+        <translation>止损/拦截金额（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="275" />
+        <source> 人</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="279" />
+        <source>保存处置结果</source>
+        <translation>保存处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="286" />
+        <source>按公安或监管部门的通报填写；统计报表从这里汇总。</source>
+        <translation>按公安或监管部门的通报填写；统计报表从这里汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="301" />
+        <source>接收机关 / 决定</source>
+        <translation>接收机关 / 决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="301" />
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="301" />
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="302" />
+        <source>回执号/文书号</source>
+        <translation>回执号/文书号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="302" />
+        <source>后续期限</source>
+        <translation>后续期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="306" />
+        <source>移送与决定在“移送”页登记，这里只读。</source>
+        <translation>移送与决定在“移送”页登记，这里只读。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="351" />
+        <source>共 %1 个团伙/案件</source>
+        <translation>共 %1 个团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="390" />
+        <source>%1 建立于 %2 · 投诉 %3 笔 · 嫌疑人/单位 %4 个</source>
+        <translation>%1 建立于 %2 · 投诉 %3 笔 · 嫌疑人/单位 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="391" />
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="420" />
+        <source>（未知）</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="394" />
+        <source> · 涉案金额 %1 元</source>
+        <translation> · 涉案金额 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="406" />
+        <source>涉及投诉（%1）</source>
+        <translation>涉及投诉（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="407" />
+        <source>嫌疑人/单位（%1）</source>
+        <translation>嫌疑人/单位（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="408" />
+        <source>备注（%1）</source>
+        <translation>备注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="409" />
+        <source>移送（%1）</source>
+        <translation>移送（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="459" />
+        <source>尚未移送</source>
+        <translation>尚未移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="483" />
+        <source>%1 状态已改为“%2”</source>
+        <translation>%1 状态已改为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="493" />
+        <source>已添加备注</source>
+        <translation>已添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="506" />
+        <source>%1 处置结果已保存</source>
+        <translation>%1 处置结果已保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="514" />
+        <source>已添加嫌疑人/单位“%1”</source>
+        <translation>已添加嫌疑人/单位“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="68" />
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="69" />
+        <source>缩小</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="70" />
+        <source>适应窗口</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="71" />
+        <source>原始大小 100%</source>
+        <translation>原始大小 100%</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="83" />
+        <source>放大（Ctrl+滚轮 或 + 键）</source>
+        <translation>放大（Ctrl+滚轮 或 + 键）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="84" />
+        <source>缩小（Ctrl+滚轮 或 - 键）</source>
+        <translation>缩小（Ctrl+滚轮 或 - 键）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="85" />
+        <source>按住鼠标拖动可移动图片</source>
+        <translation>按住鼠标拖动可移动图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="117" />
+        <source>无法显示此图片：文件已损坏或格式不受支持。</source>
+        <translation>无法显示此图片：文件已损坏或格式不受支持。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/image_viewer.py" line="126" />
+        <source>%1 × %2 像素</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="33" />
+        <source>投诉 A</source>
+        <translation>投诉 A</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="33" />
+        <source>投诉 B</source>
+        <translation>投诉 B</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="33" />
+        <source>关联类型</source>
+        <translation>关联类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="33" />
+        <source>分值</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="34" />
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="34" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="65" />
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="77" />
+        <source>确认关联</source>
+        <translation>确认关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="78" />
+        <source>排除关联</source>
+        <translation>排除关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="81" />
+        <source>关联图将随自动关联识别一同提供；此处列出已记录的关联及其理由。双击打开投诉。</source>
+        <translation>关联图将随自动关联识别一同提供；此处列出已记录的关联及其理由。双击打开投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="84" />
+        <source>状态：</source>
+        <translation>状态：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="35" />
+        <source>工作台</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="36" />
+        <source>投诉</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="37" />
+        <source>团伙/案件</source>
+        <translation>团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="38" />
+        <source>证据</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="39" />
+        <source>关联图</source>
+        <translation>关联图</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="40" />
+        <source>移送</source>
+        <translation>移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="41" />
+        <source>统计</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="42" />
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="55" />
+        <source>灰线 Greyline — 异常维权投诉证据与移送</source>
+        <translation>灰线 Greyline — 异常维权投诉证据与移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="86" />
+        <source>库：%1</source>
+        <translation>库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="87" />
+        <source>用户：%1（%2）</source>
+        <translation>用户：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="191" />
+        <source>工具栏</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="236" />
+        <source>请先在投诉列表中选中要归入团伙/案件的投诉。</source>
+        <translation>请先在投诉列表中选中要归入团伙/案件的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="247" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="264" />
+        <source>已取消，未做任何改动。</source>
+        <translation>已取消，未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="274" />
+        <source>选择要导入的工单文件</source>
+        <translation>选择要导入的工单文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="275" />
+        <source>工单文件 (*.csv *.xlsx *.txt)</source>
+        <translation>工单文件 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="282" />
+        <source>导入完成：%1 行，新增 %2 笔，已存在跳过 %3 笔。</source>
+        <translation>导入完成：%1 行，新增 %2 笔，已存在跳过 %3 笔。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="288" />
+        <source>正在导入 %1 …</source>
+        <translation>正在导入 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="291" />
+        <source>保存导入模板</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="297" />
+        <source>模板已保存：%1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="304" />
+        <source>校验通过：数据库、全部证据文件与审计链均完好。</source>
+        <translation>校验通过：数据库、全部证据文件与审计链均完好。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="307" />
+        <source>发现 %1 个问题：
+%2</source>
+        <translation>发现 %1 个问题：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="311" />
+        <source>正在校验数据与证据…</source>
+        <translation>正在校验数据与证据…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="314" />
+        <source>选择一个新的备份文件夹名称</source>
+        <translation>选择一个新的备份文件夹名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="320" />
+        <source>备份完成：%1 个文件，位于 %2。备份含密钥文件，请妥善保管。</source>
+        <translation>备份完成：%1 个文件，位于 %2。备份含密钥文件，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="324" />
+        <source>正在备份…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="327" />
+        <source>灰线 Greyline %1
+异常维权投诉证据与移送工作台</source>
+        <translation>灰线 Greyline %1
+异常维权投诉证据与移送工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="38" />
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="38" />
+        <source>编辑</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="39" />
+        <source>视图</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="39" />
+        <source>工具</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="40" />
+        <source>帮助</source>
+        <translation>帮助</translation>
+    </message>
+</context>
+<context>
+    <name>NewIdentifierRow</name>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="399" />
+        <source>号码、邮箱、微信号或地址</source>
+        <translation>号码、邮箱、微信号或地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="404" />
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="441" />
+        <source>可识别：%1</source>
+        <translation>可识别：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="75" />
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="26" />
+        <source>上一页</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="27" />
+        <source>下一页</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="34" />
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="35" />
+        <source>缩小</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="36" />
+        <source>适应宽度</source>
+        <translation>适应宽度</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="37" />
+        <source>整页</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="60" />
+        <source>第</source>
+        <translation>第</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="82" />
+        <source>此 PDF 受密码保护，无法在程序内查看。</source>
+        <translation>此 PDF 受密码保护，无法在程序内查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="83" />
+        <source>此 PDF 使用了不支持的加密方式。</source>
+        <translation>此 PDF 使用了不支持的加密方式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="84" />
+        <source>找不到 PDF 文件。</source>
+        <translation>找不到 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="86" />
+        <source>无法打开此 PDF：文件已损坏或不是有效的 PDF。</source>
+        <translation>无法打开此 PDF：文件已损坏或不是有效的 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="158" />
+        <source>页，共 %1 页</source>
+        <translation>页，共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="171" />
+        <source>自动</source>
+        <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>QWidget</name>
+    <message>
+        <location filename="../../app/greyline/ui/errors.py" line="27" />
+        <source>程序出现意外错误，已记录到日志：
+%1
+
+%2</source>
+        <translation>程序出现意外错误，已记录到日志：
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/prompts.py" line="18" />
+        <location filename="../../app/greyline/ui/prompts.py" line="21" />
+        <location filename="../../app/greyline/ui/prompts.py" line="24" />
+        <location filename="../../app/greyline/ui/prompts.py" line="27" />
+        <source>灰线 Greyline</source>
+        <translation>灰线 Greyline</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="114" />
+        <source>登记移送</source>
+        <translation>登记移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="122" />
+        <source>%1  %2（%3）</source>
+        <translation>%1  %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="131" />
+        <source>如 ××市公安局××分局、××区市场监督管理局</source>
+        <translation>如 ××市公安局××分局、××区市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="136" />
+        <source>如 报案材料.pdf（可不填）</source>
+        <translation>如 报案材料.pdf（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="137" />
+        <source>选择文件并计算…</source>
+        <translation>选择文件并计算…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="138" />
+        <source>选择已发出的材料包文件，自动填入文件名并计算 SHA-256</source>
+        <translation>选择已发出的材料包文件，自动填入文件名并计算 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="145" />
+        <source>64 位十六进制，可不填</source>
+        <translation>64 位十六进制，可不填</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="148" />
+        <source>已取得受案回执</source>
+        <translation>已取得受案回执</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="150" />
+        <source>回执或文书编号</source>
+        <translation>回执或文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="155" />
+        <source>回执日期</source>
+        <translation>回执日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="161" />
+        <source>如 报送方式、经办民警、材料份数</source>
+        <translation>如 报送方式、经办民警、材料份数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="167" />
+        <source>团伙/案件</source>
+        <translation>团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="168" />
+        <source>接收机关类型</source>
+        <translation>接收机关类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="169" />
+        <source>接收机关</source>
+        <translation>接收机关</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="170" />
+        <source>移送日期</source>
+        <translation>移送日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="171" />
+        <source>材料包文件</source>
+        <translation>材料包文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="172" />
+        <source>材料包 SHA-256</source>
+        <translation>材料包 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="174" />
+        <source>受案回执</source>
+        <translation>受案回执</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="175" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="178" />
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="179" />
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="206" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="185" />
+        <source>还没有可移送的团伙/案件。请先在“团伙/案件”页由投诉建立团伙。</source>
+        <translation>还没有可移送的团伙/案件。请先在“团伙/案件”页由投诉建立团伙。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="198" />
+        <source>选择材料包文件</source>
+        <translation>选择材料包文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="198" />
+        <source>所有文件 (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="206" />
+        <source>正在计算 %1 的 SHA-256…</source>
+        <translation>正在计算 %1 的 SHA-256…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="208" />
+        <source>计算哈希</source>
+        <translation>计算哈希</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="266" />
+        <source>正在计算材料包哈希，请稍候。</source>
+        <translation>正在计算材料包哈希，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="270" />
+        <source>请选择要移送的团伙/案件。</source>
+        <translation>请选择要移送的团伙/案件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="67" />
+        <source>团伙编号</source>
+        <translation>团伙编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="67" />
+        <source>团伙/案件</source>
+        <translation>团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="68" />
+        <source>接收机关类型</source>
+        <translation>接收机关类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="68" />
+        <source>接收机关</source>
+        <translation>接收机关</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="68" />
+        <source>移送日期</source>
+        <translation>移送日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="69" />
+        <source>回执号</source>
+        <translation>回执号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="69" />
+        <source>回执日期</source>
+        <translation>回执日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="70" />
+        <source>最新决定</source>
+        <translation>最新决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="70" />
+        <source>决定日期</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="71" />
+        <source>下一期限</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="71" />
+        <source>期限事项</source>
+        <translation>期限事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="104" />
+        <source>尚无决定</source>
+        <translation>尚无决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="117" />
+        <source>期限已过：%1</source>
+        <translation>期限已过：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="167" />
+        <source>登记移送…</source>
+        <translation>登记移送…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="168" />
+        <source>登记决定…</source>
+        <translation>登记决定…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="169" />
+        <source>打开团伙/案件</source>
+        <translation>打开团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="170" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="178" />
+        <source>您的角色无权登记移送</source>
+        <translation>您的角色无权登记移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="207" />
+        <source>团伙/案件</source>
+        <translation>团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="207" />
+        <source>接收机关</source>
+        <translation>接收机关</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="208" />
+        <source>材料包</source>
+        <translation>材料包</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="208" />
+        <source>材料包 SHA-256</source>
+        <translation>材料包 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="209" />
+        <source>受案回执</source>
+        <translation>受案回执</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="209" />
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="210" />
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="225" />
+        <source>移送详情</source>
+        <translation>移送详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="228" />
+        <source>机关决定记录</source>
+        <translation>机关决定记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="244" />
+        <source>下一期限：&lt;span style='background:%1'&gt;&amp;nbsp;已过期&amp;nbsp;&lt;/span&gt;&amp;nbsp;&lt;span style='background:%2'&gt;&amp;nbsp;3 日内到期&amp;nbsp;&lt;/span&gt;</source>
+        <translation>下一期限：&lt;span style='background:%1'&gt;&amp;nbsp;已过期&amp;nbsp;&lt;/span&gt;&amp;nbsp;&lt;span style='background:%2'&gt;&amp;nbsp;3 日内到期&amp;nbsp;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="263" />
+        <source>共 %1 次移送</source>
+        <translation>共 %1 次移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="265" />
+        <source>，%1 项期限已过</source>
+        <translation>，%1 项期限已过</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="310" />
+        <source>%1（%2），%3 移送</source>
+        <translation>%1（%2），%3 移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="313" />
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="314" />
+        <source>未登记</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="318" />
+        <source>尚未取得</source>
+        <translation>尚未取得</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="320" />
+        <source>%1，%2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="331" />
+        <source>已登记移送。</source>
+        <translation>已登记移送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="344" />
+        <source>已登记决定。后续期限：%1（%2）</source>
+        <translation>已登记决定。后续期限：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="347" />
+        <source>已登记决定。</source>
+        <translation>已登记决定。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="56" />
+        <source>机构信息（用于报案书与移送材料）</source>
+        <translation>机构信息（用于报案书与移送材料）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58" />
+        <source>机构名称</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59" />
+        <source>统一社会信用代码</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="61" />
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="62" />
+        <source>法定代表人</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="63" />
+        <source>经办人</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="64" />
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="65" />
+        <source>保存机构信息</source>
+        <translation>保存机构信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="70" />
+        <source>各渠道答复期限</source>
+        <translation>各渠道答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <source>期限（天）</source>
+        <translation>期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <source>按工作日计算</source>
+        <translation>按工作日计算</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="76" />
+        <source>保存期限规则</source>
+        <translation>保存期限规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="80" />
+        <source>新规则适用于此后保存的投诉。法定节假日不计入自动计算，可在投诉中手动调整期限。</source>
+        <translation>新规则适用于此后保存的投诉。法定节假日不计入自动计算，可在投诉中手动调整期限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="84" />
+        <source>用户与角色</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86" />
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="93" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86" />
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="91" />
+        <source>登录名，如 zhang.san</source>
+        <translation>登录名，如 zhang.san</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="97" />
+        <source>添加用户</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="108" />
+        <source>界面语言</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="117" />
+        <source>重新启动后生效。</source>
+        <translation>重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="186" />
+        <source>机构信息已保存</source>
+        <translation>机构信息已保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="202" />
+        <source>已保存 %1 条期限规则</source>
+        <translation>已保存 %1 条期限规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="211" />
+        <source>用户已添加</source>
+        <translation>用户已添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="215" />
+        <source>界面语言将在重新启动后切换。</source>
+        <translation>界面语言将在重新启动后切换。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="142" />
+        <source>统计</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="148" />
+        <source>统计期间</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="150" />
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="152" />
+        <source>本月</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="152" />
+        <source>本季度</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="153" />
+        <source>本年</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="153" />
+        <source>上一年</source>
+        <translation>上一年</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="154" />
+        <source>近 12 个月</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163" />
+        <source>接收机关类型</source>
+        <translation>接收机关类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="316" />
+        <source>移送/报案</source>
+        <translation>移送/报案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="317" />
+        <source>受案</source>
+        <translation>受案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="318" />
+        <source>刑事立案</source>
+        <translation>刑事立案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="164" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="319" />
+        <source>治安案件</source>
+        <translation>治安案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="164" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="320" />
+        <source>不予立案</source>
+        <translation>不予立案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="164" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="321" />
+        <source>申请复议</source>
+        <translation>申请复议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="165" />
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="165" />
+        <source>数值</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="166" />
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="166" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="167" />
+        <source>笔数</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="167" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="168" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="168" />
+        <source>团伙/案件数</source>
+        <translation>团伙/案件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="170" />
+        <source>移送与机关决定（按移送日期、决定日期）</source>
+        <translation>移送与机关决定（按移送日期、决定日期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="171" />
+        <source>处置成果（团伙按建立日期）</source>
+        <translation>处置成果（团伙按建立日期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="172" />
+        <source>受理投诉（按渠道，按受理日期）</source>
+        <translation>受理投诉（按渠道，按受理日期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="173" />
+        <source>投诉当前状态</source>
+        <translation>投诉当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="174" />
+        <source>团伙/案件当前状态（按建立日期）</source>
+        <translation>团伙/案件当前状态（按建立日期）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="189" />
+        <source>说明：决定按每次移送计一次；平均天数按首次受案、首次立案的决定日期计算。</source>
+        <translation>说明：决定按每次移送计一次；平均天数按首次受案、首次立案的决定日期计算。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="269" />
+        <source>正在统计…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="298" />
+        <source>统计失败</source>
+        <translation>统计失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="303" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="304" />
+        <source>%1 天（%2 起）</source>
+        <translation>%1 天（%2 起）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="310" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="335" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="338" />
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="342" />
+        <source>合计</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="322" />
+        <source>新建团伙/案件</source>
+        <translation>新建团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="323" />
+        <source>处理人数</source>
+        <translation>处理人数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="324" />
+        <source>刑事拘留</source>
+        <translation>刑事拘留</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="325" />
+        <source>逮捕</source>
+        <translation>逮捕</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="326" />
+        <source>取保候审</source>
+        <translation>取保候审</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="327" />
+        <source>起诉</source>
+        <translation>起诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="328" />
+        <source>判决</source>
+        <translation>判决</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="329" />
+        <source>涉案金额（元）</source>
+        <translation>涉案金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="330" />
+        <source>止损/拦截金额（元）</source>
+        <translation>止损/拦截金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="331" />
+        <source>移送至受案平均天数</source>
+        <translation>移送至受案平均天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="332" />
+        <source>受案至立案平均天数</source>
+        <translation>受案至立案平均天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="339" />
+        <source>其中疑似异常维权</source>
+        <translation>其中疑似异常维权</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="346" />
+        <source>%1 至 %2，统计于 %3</source>
+        <translation>%1 至 %2，统计于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>SuspectDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="333" />
+        <source>添加嫌疑人/单位</source>
+        <translation>添加嫌疑人/单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="337" />
+        <source>自然人</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="338" />
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="359" />
+        <source>每行一个号码</source>
+        <translation>每行一个号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="364" />
+        <source>如：广东省深圳市福田区华强北路1号某大厦1201</source>
+        <translation>如：广东省深圳市福田区华强北路1号某大厦1201</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="371" />
+        <source>每行一个账号</source>
+        <translation>每行一个账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="382" />
+        <source>类型：</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="386" />
+        <source>角色：</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="387" />
+        <source>电话：</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="389" />
+        <source>地址：</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="391" />
+        <source>微信：</source>
+        <translation>微信：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="393" />
+        <source>银行账户：</source>
+        <translation>银行账户：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="395" />
+        <source>备注：</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="399" />
+        <source>证件号、电话、账号加密保存，列表中只显示遮蔽后的号码。</source>
+        <translation>证件号、电话、账号加密保存，列表中只显示遮蔽后的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="404" />
+        <source>添加</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="405" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="428" />
+        <source>姓名（必填）：</source>
+        <translation>姓名（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="428" />
+        <source>单位名称（必填）：</source>
+        <translation>单位名称（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="429" />
+        <source>身份证号：</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="429" />
+        <source>统一社会信用代码：</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="430" />
+        <source>18 位，可不填</source>
+        <translation>18 位，可不填</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="430" />
+        <source>18 位，见营业执照，可不填</source>
+        <translation>18 位，见营业执照，可不填</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="457" />
+        <source>第 %1 行（%2）：%3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="462" />
+        <source>✓ %1 个%2格式正确</source>
+        <translation>✓ %1 个%2格式正确</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="477" />
+        <source>✓ 身份证号有效（%1，%2 出生）</source>
+        <translation>✓ 身份证号有效（%1，%2 出生）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="482" />
+        <source>✓ 统一社会信用代码有效</source>
+        <translation>✓ 统一社会信用代码有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="487" />
+        <source>电话号码</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="507" />
+        <source>账号</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="511" />
+        <source>请先修正上面标红的 %1 处问题。</source>
+        <translation>请先修正上面标红的 %1 处问题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="514" />
+        <source>请填写%1。</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="515" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="515" />
+        <source>单位名称</source>
+        <translation>单位名称</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyRunner</name>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="197" />
+        <source>上一个校验还在进行，请稍候。</source>
+        <translation>上一个校验还在进行，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="204" />
+        <source>正在重新计算“%1”的 SHA-256 与 SM3 …</source>
+        <translation>正在重新计算“%1”的 SHA-256 与 SM3 …</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="205" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="206" />
+        <source>校验证据</source>
+        <translation>校验证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="223" />
+        <source>校验通过：“%1”与入库时记录的值一致，文件未被改动。
+SHA-256 %2
+SM3 %3</source>
+        <translation>校验通过：“%1”与入库时记录的值一致，文件未被改动。
+SHA-256 %2
+SM3 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="227" />
+        <source>校验未通过：证据库中找不到“%1”的文件，可能已被移动或删除。请联系管理员从备份恢复。</source>
+        <translation>校验未通过：证据库中找不到“%1”的文件，可能已被移动或删除。请联系管理员从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="231" />
+        <source>校验未通过：证据库中“%1”的文件已被改动，与入库时记录的哈希值不一致，不能再作为完整证据使用。请联系管理员从备份恢复。
+技术细节：%2</source>
+        <translation>校验未通过：证据库中“%1”的文件已被改动，与入库时记录的哈希值不一致，不能再作为完整证据使用。请联系管理员从备份恢复。
+技术细节：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="245" />
+        <source>已取消校验。</source>
+        <translation>已取消校验。</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="24" />
+        <source>新建投诉</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="25" />
+        <source>导入工单…</source>
+        <translation>导入工单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="26" />
+        <source>保存导入模板…</source>
+        <translation>保存导入模板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="27" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="28" />
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="29" />
+        <source>搜索投诉</source>
+        <translation>搜索投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="30" />
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="31" />
+        <source>由选中投诉建立团伙/案件…</source>
+        <translation>由选中投诉建立团伙/案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="32" />
+        <source>校验数据与证据完整性</source>
+        <translation>校验数据与证据完整性</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="33" />
+        <source>备份…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/actions.py" line="34" />
+        <source>关于灰线</source>
+        <translation>关于灰线</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../app/greyline/ui/app.py" line="73" />
+        <source>正在生成演示数据…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>enums</name>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="14" />
+        <source>12315 市场监管</source>
+        <translation>12315 市场监管</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="15" />
+        <source>12363 人民银行</source>
+        <translation>12363 人民银行</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="16" />
+        <source>12378 金融监管投诉热线</source>
+        <translation>12378 金融监管投诉热线</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="17" />
+        <source>IP地址</source>
+        <translation>IP地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="18" />
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="19" />
+        <source>一级</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="20" />
+        <source>不予立案</source>
+        <translation>不予立案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="21" />
+        <source>中国互联网金融协会</source>
+        <translation>中国互联网金融协会</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="22" />
+        <source>主管</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="23" />
+        <source>书证</source>
+        <translation>书证</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="24" />
+        <source>二级</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="25" />
+        <source>人工</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="26" />
+        <source>人工关联</source>
+        <translation>人工关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="27" />
+        <source>他人代接电话</source>
+        <translation>他人代接电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="28" />
+        <source>代理人持有客户证件/银行卡/SIM卡</source>
+        <translation>代理人持有客户证件/银行卡/SIM卡</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="29" />
+        <source>代理人电话</source>
+        <translation>代理人电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="30" />
+        <source>代理人陪同或在通话中</source>
+        <translation>代理人陪同或在通话中</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="31" />
+        <source>代理机构</source>
+        <translation>代理机构</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="32" />
+        <source>伪造或虚假证明材料</source>
+        <translation>伪造或虚假证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="33" />
+        <source>信访</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="34" />
+        <source>入库</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="35" />
+        <source>公安机关</source>
+        <translation>公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="36" />
+        <source>公安转办</source>
+        <translation>公安转办</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="37" />
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="38" />
+        <source>勘验、检查、辨认、侦查实验等笔录</source>
+        <translation>勘验、检查、辨认、侦查实验等笔录</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="39" />
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="40" />
+        <source>单位信用代码</source>
+        <translation>单位信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="41" />
+        <source>受案</source>
+        <translation>受案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="42" />
+        <source>可疑/伪造材料</source>
+        <translation>可疑/伪造材料</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="43" />
+        <source>合同</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="44" />
+        <source>同一QQ</source>
+        <translation>同一QQ</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="45" />
+        <source>同一伪造图片重复出现</source>
+        <translation>同一伪造图片重复出现</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="46" />
+        <source>同一单位</source>
+        <translation>同一单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="47" />
+        <source>同一图片</source>
+        <translation>同一图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="48" />
+        <source>同一地址</source>
+        <translation>同一地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="49" />
+        <source>同一声音</source>
+        <translation>同一声音</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="50" />
+        <source>同一声音冒充多名客户</source>
+        <translation>同一声音冒充多名客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="51" />
+        <source>同一微信</source>
+        <translation>同一微信</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="52" />
+        <source>同一电话</source>
+        <translation>同一电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="53" />
+        <source>同一邮箱</source>
+        <translation>同一邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="54" />
+        <source>同一银行账户</source>
+        <translation>同一银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="55" />
+        <source>呼入</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="56" />
+        <source>呼出</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="57" />
+        <source>呼叫转移/第三方接听</source>
+        <translation>呼叫转移/第三方接听</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="58" />
+        <source>固定电话</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="59" />
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="60" />
+        <source>地方金融监管</source>
+        <translation>地方金融监管</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="61" />
+        <source>复议</source>
+        <translation>复议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="62" />
+        <source>复议决定</source>
+        <translation>复议决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="63" />
+        <source>多名投诉人共用联系方式</source>
+        <translation>多名投诉人共用联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="64" />
+        <source>媒体</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="65" />
+        <source>实际联系电话</source>
+        <translation>实际联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="66" />
+        <source>客户</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="67" />
+        <source>客户身份证</source>
+        <translation>客户身份证</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="68" />
+        <source>客户预留手机</source>
+        <translation>客户预留手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="69" />
+        <source>导出</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="70" />
+        <source>已办结</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="71" />
+        <source>已受理</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="72" />
+        <source>已排除</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="73" />
+        <source>已确认</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="74" />
+        <source>已移送</source>
+        <translation>已移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="75" />
+        <source>已立案</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="76" />
+        <source>已结案</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="77" />
+        <source>已认定异常维权</source>
+        <translation>已认定异常维权</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="78" />
+        <source>市场监管（12315）</source>
+        <translation>市场监管（12315）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="79" />
+        <source>录音</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="80" />
+        <source>待确认</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="81" />
+        <source>待移送</source>
+        <translation>待移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="82" />
+        <source>待认定</source>
+        <translation>待认定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="83" />
+        <source>律师/律所</source>
+        <translation>律师/律所</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="84" />
+        <source>微信</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="85" />
+        <source>截图</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="86" />
+        <source>手机号</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="87" />
+        <source>投诉前不久更换预留手机号</source>
+        <translation>投诉前不久更换预留手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="88" />
+        <source>投诉处理专员</source>
+        <translation>投诉处理专员</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="89" />
+        <source>投诉文本中出现</source>
+        <translation>投诉文本中出现</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="90" />
+        <source>投诉文本高度雷同</source>
+        <translation>投诉文本高度雷同</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="91" />
+        <source>拒绝直接联系，经第三方转达</source>
+        <translation>拒绝直接联系，经第三方转达</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="92" />
+        <source>故意激怒催收并录音</source>
+        <translation>故意激怒催收并录音</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="93" />
+        <source>新建</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="94" />
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="95" />
+        <source>本机构App/官网</source>
+        <translation>本机构App/官网</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="96" />
+        <source>本机构客服热线</source>
+        <translation>本机构客服热线</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="97" />
+        <source>来访/上门</source>
+        <translation>来访/上门</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="98" />
+        <source>查看</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="99" />
+        <source>校验</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="100" />
+        <source>核查中</source>
+        <translation>核查中</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="101" />
+        <source>模板文本</source>
+        <translation>模板文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="102" />
+        <source>正常投诉</source>
+        <translation>正常投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="103" />
+        <source>治安案件</source>
+        <translation>治安案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="104" />
+        <source>法务/反欺诈</source>
+        <translation>法务/反欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="105" />
+        <source>物证</source>
+        <translation>物证</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="106" />
+        <source>犯罪嫌疑人供述和辩解</source>
+        <translation>犯罪嫌疑人供述和辩解</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="107" />
+        <source>申请复核</source>
+        <translation>申请复核</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="108" />
+        <source>申请复议</source>
+        <translation>申请复议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="109" />
+        <source>电子邮箱</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="110" />
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="111" />
+        <source>疑似代理人</source>
+        <translation>疑似代理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="112" />
+        <source>短信/消息</source>
+        <translation>短信/消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="113" />
+        <source>短时间内集中投诉</source>
+        <translation>短时间内集中投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="114" />
+        <source>立案</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="115" />
+        <source>第三方无有效授权代为投诉</source>
+        <translation>第三方无有效授权代为投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="116" />
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="117" />
+        <source>系统识别</source>
+        <translation>系统识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="118" />
+        <source>线索</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="119" />
+        <source>结案</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="120" />
+        <source>统一社会信用代码</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="121" />
+        <source>聊天记录</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="122" />
+        <source>联系地址</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="123" />
+        <source>自然人</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="124" />
+        <source>虚假报案（谎报证件遗失等）</source>
+        <translation>虚假报案（谎报证件遗失等）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="125" />
+        <source>虚拟运营商号段</source>
+        <translation>虚拟运营商号段</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="126" />
+        <source>行业协会</source>
+        <translation>行业协会</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="127" />
+        <source>被害人陈述</source>
+        <translation>被害人陈述</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="128" />
+        <source>要求减免/停催/改征信并威胁曝光</source>
+        <translation>要求减免/停催/改征信并威胁曝光</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="129" />
+        <source>视听资料、电子数据</source>
+        <translation>视听资料、电子数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="130" />
+        <source>设备</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="131" />
+        <source>证人</source>
+        <translation>证人</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="132" />
+        <source>证人证言</source>
+        <translation>证人证言</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="133" />
+        <source>证件复印件</source>
+        <translation>证件复印件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="134" />
+        <source>调查中</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="135" />
+        <source>身份缺失、虚假或拒绝核验</source>
+        <translation>身份缺失、虚假或拒绝核验</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="136" />
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="137" />
+        <source>邮箱</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="138" />
+        <source>重复或升级投诉（缠诉闹访）</source>
+        <translation>重复或升级投诉（缠诉闹访）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="139" />
+        <source>金融监管部门</source>
+        <translation>金融监管部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="140" />
+        <source>鉴定意见</source>
+        <translation>鉴定意见</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="141" />
+        <source>银行账户</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/enum_labels.py" line="142" />
+        <source>黑猫投诉等公开平台</source>
+        <translation>黑猫投诉等公开平台</translation>
+    </message>
+</context>
+<context>
+    <name>group_dialogs</name>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="127" />
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="127" />
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="128" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="128" />
+        <source>投诉</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="129" />
+        <source>嫌疑人/单位</source>
+        <translation>嫌疑人/单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="130" />
+        <source>涉案金额（元）</source>
+        <translation>涉案金额（元）</translation>
+    </message>
+</context>
+</TS>
