@@ -23,6 +23,7 @@ TS = Path(__file__).with_name("greyline_en.ts")
 
 # Default translation of each source string, whatever its context.
 TRANSLATIONS: dict[str, str] = {
+    "尚无修改记录。": "No changes recorded yet.",
     # --- common words, buttons and column headers
     "取消": "Cancel",
     "保存": "Save",

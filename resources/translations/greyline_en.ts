@@ -614,8 +614,8 @@
     </message>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="897"/>
-        <source>尚无修改记录。通过导入登记的投诉，其导入记录在导入日志中。</source>
-        <translation>No changes yet. For an imported complaint, the import is recorded in the import log.</translation>
+        <source>尚无修改记录。</source>
+        <translation>No changes recorded yet.</translation>
     </message>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="926"/>

@@ -613,8 +613,8 @@
     </message>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="897" />
-        <source>尚无修改记录。通过导入登记的投诉，其导入记录在导入日志中。</source>
-        <translation>尚无修改记录。通过导入登记的投诉，其导入记录在导入日志中。</translation>
+        <source>尚无修改记录。</source>
+        <translation>尚无修改记录。</translation>
     </message>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="926" />

@@ -485,3 +485,17 @@ def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, ctx) -> None: 
     assert any("第二次" in t for t in texts) and any("137****1111" in t for t in texts)
     empty = contact_model()
     qtmodeltester.check(empty)
+
+
+def test_history_of_an_imported_complaint_shows_the_import(ctx, tmp_path) -> None:  # noqa: ANN001
+    from greyline.demo.generator import generate, write_csv
+    from greyline.queries.complaint_detail import complaint_history
+    from greyline.services.importing import import_file
+
+    corpus = generate(5, seed=4, with_files=False)
+    path = tmp_path / "five.csv"
+    write_csv(corpus.rows, path)
+    result = import_file(ctx, path)
+    history = complaint_history(ctx.store, result.last_reference)
+    assert [h.action for h in history] == ["import"]
+    assert result.first_reference in history[0].detail

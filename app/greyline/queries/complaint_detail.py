@@ -10,6 +10,7 @@ local times the handler typed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,11 +179,31 @@ def complaint_history(store: Store, reference: str) -> list[HistoryRow]:
         if session.scalar(select(t.Complaint.id).where(t.Complaint.reference == reference)) is None:
             raise NotFound(f"投诉“{reference}”不存在")
         stmt = (
-            select(t.AuditEvent.at, t.AuditEvent.username, t.AuditEvent.action, t.AuditEvent.detail)
+            select(t.AuditEvent.id, t.AuditEvent.at, t.AuditEvent.username, t.AuditEvent.action,
+                   t.AuditEvent.detail)
             .where(t.AuditEvent.entity == "complaint", t.AuditEvent.entity_id == reference)
-            .order_by(t.AuditEvent.id.desc())
         )
-        return [HistoryRow(*r) for r in session.execute(stmt)]
+        events = list(session.execute(stmt))
+        # An import records one event for the whole file with the range of references it created
+        # (one event per row would double a 100,000-row import); show it on each complaint it made.
+        imports = session.execute(
+            select(t.AuditEvent.id, t.AuditEvent.at, t.AuditEvent.username, t.AuditEvent.action,
+                   t.AuditEvent.detail).where(t.AuditEvent.action == "import"))
+        for row in imports:
+            try:
+                detail = json.loads(row.detail)
+            except ValueError:
+                continue
+            first, last = detail.get("first"), detail.get("last")
+            if first and last and _same_series(first, reference) and first <= reference <= last:
+                events.append(row)
+        events.sort(key=lambda r: r.id, reverse=True)
+        return [HistoryRow(r.at, r.username, r.action, r.detail) for r in events]
+
+
+def _same_series(a: str, b: str) -> bool:
+    """References of one year and prefix compare correctly as strings (zero-padded numbers)."""
+    return a.rsplit("-", 1)[0] == b.rsplit("-", 1)[0] and len(a) == len(b)
 
 
 def complaint_links(store: Store, complaint_id: int) -> list[LinkRow]:

@@ -894,7 +894,7 @@ class ComplaintEditor(QDialog):
         self.history_table = self._table(self.history_model)
         v = QVBoxLayout(page)
         v.addWidget(QLabel(self.tr("对这笔投诉的每次修改都记入防篡改的审计日志。")))
-        self.history_empty = QLabel(self.tr("尚无修改记录。通过导入登记的投诉，其导入记录在导入日志中。"))
+        self.history_empty = QLabel(self.tr("尚无修改记录。"))
         self.history_empty.setStyleSheet(OK_STYLE)
         v.addWidget(self.history_empty)
         v.addWidget(self.history_table, 1)
