@@ -4,32 +4,32 @@
 <context>
     <name>AddToGroupDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="251"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="183"/>
         <source>加入已有团伙/案件</source>
         <translation>Add to existing group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="254"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="186"/>
         <source>选择要加入的团伙/案件（%1 笔投诉）。已在其中的投诉不会重复加入。</source>
         <translation>Choose the group/case for the %1 complaint(s). Complaints already in it are not added twice.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="258"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="190"/>
         <source>搜索名称、概要或编号</source>
         <translation>Search name, summary or no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="266"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="198"/>
         <source>还没有团伙/案件。请改用“新建团伙/案件…”。</source>
         <translation>There are no groups/cases yet. Use "New group/case…" instead.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="270"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="201"/>
         <source>加入</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="271"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -72,721 +72,721 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="103"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="99"/>
         <source>减免罚息</source>
         <translation>Waive penalty interest</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="104"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="100"/>
         <source>减免利息</source>
         <translation>Waive interest</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="105"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="101"/>
         <source>停止催收</source>
         <translation>Stop collection</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="106"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="102"/>
         <source>修复征信</source>
         <translation>Repair credit record</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="107"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="103"/>
         <source>退还服务费</source>
         <translation>Refund service fees</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="108"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="104"/>
         <source>赔偿损失</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="109"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="105"/>
         <source>分期还款</source>
         <translation>Instalment plan</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="110"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="106"/>
         <source>停息挂账</source>
         <translation>Interest freeze</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="113"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="109"/>
         <source>催收方式投诉</source>
         <translation>Collection practices</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="114"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="110"/>
         <source>息费争议</source>
         <translation>Interest and fee dispute</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="115"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="111"/>
         <source>征信异议</source>
         <translation>Credit-record objection</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="116"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="112"/>
         <source>服务费/会员费争议</source>
         <translation>Service/membership fee dispute</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="117"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="113"/>
         <source>合同纠纷</source>
         <translation>Contract dispute</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="118"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="114"/>
         <source>个人信息保护</source>
         <translation>Personal information</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="119"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="115"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="177"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="158"/>
         <source>%1，出生日期 %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="231"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="301"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="170"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="240"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="232"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="171"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="233"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="172"/>
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="234"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="173"/>
         <source>我方号码</source>
         <translation>Our number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="235"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="174"/>
         <source>对方号码</source>
         <translation>Their number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="236"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="175"/>
         <source>接听人</source>
         <translation>Answered by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="237"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="176"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="238"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="177"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="244"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="183"/>
         <source>关联对象</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="245"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="184"/>
         <source>工单号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="246"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="185"/>
         <source>关联依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="247"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="186"/>
         <source>相似度</source>
         <translation>Similarity</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="248"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="187"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="249"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="744"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="188"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="683"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="254"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="908"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="193"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="834"/>
         <source>新建投诉</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="255"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="194"/>
         <source>修改投诉</source>
         <translation>Complaint edited</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="256"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="195"/>
         <source>更改状态</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="257"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="196"/>
         <source>更改风险等级</source>
         <translation>Risk level changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="258"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="197"/>
         <source>添加标识</source>
         <translation>Identifier added</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="259"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="198"/>
         <source>勾选特征</source>
         <translation>Indicator ticked</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="260"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="199"/>
         <source>取消特征</source>
         <translation>Indicator cleared</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="261"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="200"/>
         <source>登记联系</source>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="275"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="214"/>
         <source>渠道 %1，工单号 %2，标识 %3 个</source>
         <translation>Channel %1, work order %2, %3 identifier(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="279"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="218"/>
         <source>保存为第 %1 版</source>
         <translation>Saved as version %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="290"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="229"/>
         <source>（系统识别）</source>
         <translation> (detected by system)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="302"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="241"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="303"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="242"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="305"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="244"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="459"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="398"/>
         <source>依据或说明（可选）</source>
         <translation>Basis or note (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="480"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="419"/>
         <source>系统识别</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="481"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="420"/>
         <source>由系统识别于 %1；人工不能更改</source>
         <translation>Detected by the system on %1; cannot be changed by hand</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="485"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="424"/>
         <source>人工 · %1</source>
         <translation>Manual · %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="486"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="425"/>
         <source>%1 于 %2 勾选</source>
         <translation>Ticked by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="560"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="499"/>
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="567"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="506"/>
         <source>投诉信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="571"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="510"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="572"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="511"/>
         <source>联系记录</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="573"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="512"/>
         <source>关联</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="574"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="513"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="578"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="517"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="579"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="518"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="580"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="519"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="619"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="558"/>
         <source>来源渠道给出的工单号</source>
         <translation>Work-order no. given by the channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="622"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="561"/>
         <source>手动指定</source>
         <translation>Set manually</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="623"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="562"/>
         <source>例如经批准延长答复期限时</source>
         <translation>E.g. when an extension of the response deadline was approved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="624"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="563"/>
         <source>工单</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="626"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="565"/>
         <source>来源渠道 *</source>
         <translation>Channel *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="627"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="566"/>
         <source>工单编号 *</source>
         <translation>Work-order no. *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="628"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="567"/>
         <source>受理日期 *</source>
         <translation>Received on *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="629"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="568"/>
         <source>答复期限</source>
         <translation>Response deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="635"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="943"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="574"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="869"/>
         <source>18 位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="638"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="947"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="577"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="873"/>
         <source>客户在本机构预留的手机号</source>
         <translation>Mobile number the customer registered with us</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="639"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="578"/>
         <source>投诉前更换过</source>
         <translation>Changed before the complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="648"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="587"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="650"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="589"/>
         <source>客户姓名</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="651"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="590"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="652"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="591"/>
         <source>预留手机</source>
         <translation>Registered mobile</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="653"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="592"/>
         <source>预留手机变更</source>
         <translation>Mobile changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="658"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="948"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="597"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="874"/>
         <source>实际联系上的电话（可能是代理人）</source>
         <translation>Number actually reached (may be an agent)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="665"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="604"/>
         <source>添加其他联系方式（邮箱、微信、地址…）</source>
         <translation>Add other contact details (e-mail, WeChat, address…)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="667"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="606"/>
         <source>实际使用的联系方式</source>
         <translation>Contact details in use</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="670"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="609"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="672"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="611"/>
         <source>已登记（已打码）：</source>
         <translation>On file (masked):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="683"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="622"/>
         <source>单位：元，例如 3140.57</source>
         <translation>In yuan, e.g. 3140.57</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="684"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="623"/>
         <source>合同与欠款</source>
         <translation>Contract and debt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="686"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="625"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="687"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="626"/>
         <source>借据编号</source>
         <translation>Loan receipt no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="688"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="627"/>
         <source>逾期金额</source>
         <translation>Overdue amount</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="693"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="632"/>
         <source>投诉原文</source>
         <translation>Original complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="698"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="637"/>
         <source>处理人备注（内部）</source>
         <translation>Handler notes (internal)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="700"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="639"/>
         <source>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</source>
         <translation>Mobile and ID numbers in the text are masked on saving and kept as identifiers for matching.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="703"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="642"/>
         <source>投诉内容</source>
         <translation>Complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="711"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="650"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="715"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="654"/>
         <source>诉求与分类</source>
         <translation>Demands and category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="722"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="661"/>
         <source>其他诉求，多项用“；”分隔</source>
         <translation>Other demands, separated by ";"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="730"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="669"/>
         <source>其他诉求</source>
         <translation>Other demands</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="731"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="670"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="742"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="681"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="745"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="684"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="746"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="685"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="751"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="690"/>
         <source>异常维权特征</source>
         <translation>Abnormal rights-protection indicators</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="819"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="758"/>
         <source>查看用途，例如：核实客户身份后回拨</source>
         <translation>Purpose, e.g. call back after verifying the customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="820"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="759"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="821"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="760"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="855"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="781"/>
         <source>登记联系…</source>
         <translation>Record contact…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="859"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="785"/>
         <source>与客户或代接人的每次通话、来访和消息。</source>
         <translation>Every call, visit and message with the customer or whoever answers for them.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="869"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="795"/>
         <source>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</source>
         <translation>No links yet. When the system finds a shared phone, address or near-identical text, it lists it here; confirm or reject each one.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="872"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="798"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="873"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="799"/>
         <source>排除</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="874"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="800"/>
         <source>打开对方投诉</source>
         <translation>Open other complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="896"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="822"/>
         <source>对这笔投诉的每次修改都记入防篡改的审计日志。</source>
         <translation>Every change to this complaint is recorded in the tamper-evident audit log.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="897"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="823"/>
         <source>尚无修改记录。</source>
         <translation>No changes recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="926"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="852"/>
         <source>投诉 %1</source>
         <translation>Complaint %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="942"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="868"/>
         <source>已登记 %1；如需补录请输入完整号码</source>
         <translation>On file: %1; type the full number to re-enter it</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="949"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="875"/>
         <source>已登记 %1；输入新号码可补录</source>
         <translation>On file: %1; type a new number to add it</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="969"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="895"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="988"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="914"/>
         <source>保存投诉后可用</source>
         <translation>Available once the complaint is saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="995"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="921"/>
         <source>%1（当前）</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1020"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="946"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1142"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1068"/>
         <source>工单编号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1144"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1070"/>
         <source>请填写工单编号</source>
         <translation>Enter the work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1150"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1076"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1160"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1086"/>
         <source>答复期限早于受理日期</source>
         <translation>Response deadline is before the received date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1162"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1088"/>
         <source>按渠道规则应为 %1，已手动改为 %2</source>
         <translation>Channel rule gives %1; changed by hand to %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1166"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1092"/>
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1166"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1092"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1167"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1093"/>
         <source>按渠道规则：受理后 %1 %2</source>
         <translation>Channel rule: %1 %2 after receipt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1171"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1097"/>
         <source>答复期限 %1 已过</source>
         <translation>Response deadline %1 has passed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1180"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1106"/>
         <source>校验通过：%1</source>
         <translation>Valid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1192"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1118"/>
         <source>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</source>
         <translation>Virtual-operator segment (170/171/162/165/167), common with agents. %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1198"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1124"/>
         <source>变更日期在未来</source>
         <translation>Change date is in the future</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1206"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1132"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1208"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1134"/>
         <source>投诉内容过长（%1 字，上限 %2 字）</source>
         <translation>Complaint text too long (%1 characters, limit %2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1220"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1146"/>
         <source>有 %1 处需要更正（见标红的说明），更正后才能保存。</source>
         <translation>%1 field(s) need correcting (see the notes in red) before you can save.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1149"/>
         <source>请填写：%1</source>
         <translation>Still required: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1226"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1152"/>
         <source>您的角色（%1）只能查看投诉。</source>
         <translation>Your role (%1) can only view complaints.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1229"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1155"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1280"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1206"/>
         <source>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</source>
         <translation>Show the full %1 %2. State the purpose; it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1293"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1219"/>
         <source>请写明查看完整号码的用途</source>
         <translation>State why you need the full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1315"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1370"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1241"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1296"/>
         <source>没有需要保存的修改</source>
         <translation>Nothing to save</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1334"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1260"/>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1415"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1341"/>
         <source>此投诉已被他人修改并保存。</source>
         <translation>Someone else has changed and saved this complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1416"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1342"/>
         <source>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</source>
         <translation>Your changes in this window are not saved. Copy anything you want to keep, then click "Reload".</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1419"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1345"/>
         <source>是否现在重新载入最新内容？
 选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</source>
         <translation>Reload the latest version now?
 "Yes" discards your unsaved changes in this window; "No" keeps them, and you can reload later.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1425"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1351"/>
         <source>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</source>
         <translation>Reloading discards your unsaved changes in this window. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1481"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1407"/>
         <source>有未保存的修改。关闭并放弃这些修改吗？</source>
         <translation>There are unsaved changes. Close and discard them?</translation>
     </message>
@@ -1070,82 +1070,82 @@
 <context>
     <name>ComplaintTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="55"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="55"/>
         <source>工单号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="55"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="60"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="56"/>
         <source>受理日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="60"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="56"/>
         <source>答复期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="61"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="57"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="61"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="57"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="62"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="58"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="62"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="58"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="62"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="58"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="63"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="59"/>
         <source>投诉内容</source>
         <translation>Complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="159"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="155"/>
         <source>点击按此列排序，再点一次反向</source>
         <translation>Click to sort by this column; click again to reverse</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="160"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="156"/>
         <source>此列不能排序（可排序：编号、受理日期、答复期限）</source>
         <translation>This column cannot be sorted (sortable: No., Received, Deadline)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="200"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="196"/>
         <source>已超期 %1 天</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="202"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="198"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_table_model.py" line="203"/>
+        <location filename="../../app/greyline/ui/complaint_table_model.py" line="199"/>
         <source>还有 %1 天到期</source>
         <translation>Due in %1 day(s)</translation>
     </message>
@@ -1153,178 +1153,178 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="110"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="100"/>
         <source>搜索投诉内容、备注、客户姓名、编号或工单号</source>
         <translation>Search text, notes, customer name, no. or work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="117"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="107"/>
         <source>受理日期不早于</source>
         <translation>Received on or after</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="118"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="108"/>
         <source>受理日期不晚于</source>
         <translation>Received on or before</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="119"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="109"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="121"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="111"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="122"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="112"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="123"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="113"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="127"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="117"/>
         <source>全部等级</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="128"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="118"/>
         <source>一级或二级</source>
         <translation>Level 1 or 2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="131"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="121"/>
         <source>全部承办人</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="132"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="122"/>
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="141"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="131"/>
         <source>受理日期：</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="143"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="133"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="147"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="137"/>
         <source>渠道：</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="147"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="137"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="138"/>
         <source>风险等级：</source>
         <translation>Risk:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="138"/>
         <source>承办人：</source>
         <translation>Handler:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="149"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="139"/>
         <source>指标：</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="186"/>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="194"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="184"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="187"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="177"/>
         <source>加入团伙/案件…</source>
         <translation>Add to group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="189"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="179"/>
         <source>新建团伙/案件…</source>
         <translation>New group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="190"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="180"/>
         <source>加入已有团伙/案件…</source>
         <translation>Add to existing group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="200"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="190"/>
         <source>需要法务/反欺诈或管理员权限</source>
         <translation>Requires legal/anti-fraud or administrator rights</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="206"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="196"/>
         <source>答复期限：</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="207"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="197"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="208"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="198"/>
         <source>3 天内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="313"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="303"/>
         <source>%1（已停用）</source>
         <translation>%1 (disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="331"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="321"/>
         <source>共 … 笔投诉</source>
         <translation>… complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="344"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="334"/>
         <source>共 %1 笔投诉</source>
         <translation>%1 complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="349"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="339"/>
         <source>共 ? 笔投诉</source>
         <translation>? complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="399"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="389"/>
         <source>已选 %1 笔</source>
         <translation>%1 selected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="433"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="423"/>
         <source>请先在列表中选中一笔或多笔投诉（按住 Ctrl 或 Shift 可多选）。</source>
         <translation>First select one or more complaints in the list (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="442"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="432"/>
         <source>已建立团伙/案件 %1，含 %2 笔投诉</source>
         <translation>Created group/case %1 with %2 complaint(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="454"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="444"/>
         <source>已将 %1 笔投诉加入 %2</source>
         <translation>Added %1 complaint(s) to %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="457"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="447"/>
         <source>（%1 笔原已在其中）</source>
         <translation> (%1 already in it)</translation>
     </message>
@@ -1465,243 +1465,243 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="45"/>
         <source>逾期 %1 天</source>
         <translation>%1 day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="132"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="47"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="133"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="48"/>
         <source>还剩 %1 天</source>
         <translation>%1 day(s) left</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="193"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="110"/>
         <source>未办结投诉</source>
         <translation>Open complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="193"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="110"/>
         <source>状态不是“已办结”的投诉</source>
         <translation>Complaints not in status "Closed"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="194"/>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="229"/>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="369"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="111"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="148"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="255"/>
         <source>我的待办</source>
         <translation>My complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="194"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="111"/>
         <source>由我处理、尚未办结的投诉</source>
         <translation>Open complaints I am handling</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="112"/>
         <source>3 日内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="112"/>
         <source>答复期限在今天起 3 日内、尚未办结</source>
         <translation>Open, response deadline within 3 days from today</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="196"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="113"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="196"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="113"/>
         <source>答复期限已过、尚未办结</source>
         <translation>Open, response deadline passed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="197"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="114"/>
         <source>疑似异常维权</source>
         <translation>Suspicious</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="197"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="114"/>
         <source>未办结投诉中已认定异常维权或已定风险等级的</source>
         <translation>Open complaints found abnormal or given a risk level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="198"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="115"/>
         <source>调查中团伙</source>
         <translation>Investigating</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="198"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="115"/>
         <source>状态为“调查中”的团伙/案件</source>
         <translation>Groups/cases in status "Investigating"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="199"/>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="232"/>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="377"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="116"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="151"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="263"/>
         <source>待移送团伙</source>
         <translation>Groups to refer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="199"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="116"/>
         <source>状态为“待移送”的团伙/案件</source>
         <translation>Groups/cases in status "Ready to refer"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="117"/>
         <source>待机关决定</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="117"/>
         <source>已移送、尚待公安或监管机关作出决定的移送</source>
         <translation>Referrals awaiting a decision by the police or a regulator</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="201"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="118"/>
         <source>待确认关联</source>
         <translation>Links to confirm</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="201"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="118"/>
         <source>系统提示、尚未确认或排除的关联</source>
         <translation>Links suggested by the system, not yet confirmed or rejected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="212"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="131"/>
         <source>关联类型</source>
         <translation>Link type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="213"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="132"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="214"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="133"/>
         <source>关联到</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="215"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="134"/>
         <source>提示时间</source>
         <translation>Suggested at</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="216"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="135"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="219"/>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="269"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="138"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="188"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="220"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="139"/>
         <source>投诉数</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="221"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="140"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="222"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="141"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="230"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="149"/>
         <source>即将到期 / 已逾期</source>
         <translation>Due soon / overdue</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="231"/>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="376"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="262"/>
         <source>新的关联提示</source>
         <translation>New link suggestions</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="245"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="164"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="252"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="171"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="272"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="191"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="274"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="193"/>
         <source>答复期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="194"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="276"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="195"/>
         <source>工单号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="277"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="196"/>
         <source>受理日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="278"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="197"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="316"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="217"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="345"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="231"/>
         <source>载入失败</source>
         <translation>Loading failed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="372"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="258"/>
         <source>即将到期 / 已逾期（逾期 %1 笔，3 日内到期 %2 笔%3）</source>
         <translation>Due soon / overdue (%1 overdue, %2 due within 3 days%3)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="374"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="260"/>
         <source>，显示 %1 笔</source>
         <translation>, %1 shown</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="382"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="268"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="386"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="272"/>
         <source>%1（共 %2 笔，显示最新 %3 笔）</source>
         <translation>%1 (%2 in all, latest %3 shown)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="388"/>
+        <location filename="../../app/greyline/ui/pages/dashboard_page.py" line="274"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1709,64 +1709,64 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="288"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="272"/>
         <source>登记决定</source>
         <translation>Record decision</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="291"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="275"/>
         <source>%1  %2
 %3：%4，移送日期 %5</source>
         <translation>%1  %2
 %3: %4, referred on %5</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="304"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="288"/>
         <source>如 受案回执、立案决定书、不予立案通知书的文号</source>
         <translation>E.g. no. of the acceptance receipt, case-opening decision or refusal notice</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="314"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="296"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="315"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="297"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="316"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="298"/>
         <source>文书编号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="317"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="299"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="318"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="300"/>
         <source>后续期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="321"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="302"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="322"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="302"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="341"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="319"/>
         <source>此决定不产生后续期限。</source>
         <translation>This decision sets no further deadline.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="343"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="321"/>
         <source>%1 前 — %2</source>
         <translation>By %1 — %2</translation>
     </message>
@@ -1774,37 +1774,37 @@
 <context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="89"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="90"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="91"/>
         <source>文书编号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="92"/>
         <source>后续期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="131"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="93"/>
         <source>期限事项</source>
         <translation>Deadline for</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="131"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="94"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="131"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="95"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -1812,42 +1812,42 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="62"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="54"/>
         <source>证据信息：%1</source>
         <translation>Evidence details: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="67"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="59"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="72"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="64"/>
         <source>例如：客户本人提交、客服录音系统导出</source>
         <translation>E.g. submitted by the customer, exported from the call-recording system</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="75"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="67"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="76"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="68"/>
         <source>复制件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="79"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="71"/>
         <source>此证据用来证明什么，例如：证明代理人冒充客户接听催收电话</source>
         <translation>What this evidence proves, e.g. that an agent posed as the customer on collection calls</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="82"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="74"/>
         <source>例如：已向出具单位电话核实，对方确认未出具该证明</source>
         <translation>E.g. checked by phone with the issuing unit, which confirmed it never issued this certificate</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="84"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="76"/>
         <source>逐句写明说话人和内容，例如：
 客服：您好，请问是张先生吗？
 对方：……</source>
@@ -1856,149 +1856,149 @@ Service rep: Hello, is this Mr Zhang?
 Other party: …</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="91"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="83"/>
         <source>文件（入库后不可更改）</source>
         <translation>File (cannot be changed once stored)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="96"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="88"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="97"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="89"/>
         <source>证据类型</source>
         <translation>Evidence type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="98"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="90"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="98"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="90"/>
         <source>%1（%2 字节）</source>
         <translation>%1 (%2 bytes)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="101"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="93"/>
         <source>收集人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="102"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="94"/>
         <source>收集时间</source>
         <translation>Collected at</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="103"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="95"/>
         <source>所属投诉/案件</source>
         <translation>Complaint/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="103"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="95"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="110"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="102"/>
         <source>证据说明</source>
         <translation>About the evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="112"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="104"/>
         <source>法定证据种类</source>
         <translation>Legal evidence kind</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="113"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="105"/>
         <source>来源/提供人</source>
         <translation>Source/provider</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="114"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="106"/>
         <source>原件或复制件</source>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="115"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="107"/>
         <source>证明目的</source>
         <translation>Purpose of proof</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="116"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="108"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="117"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="109"/>
         <source>核实情况</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="126"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="118"/>
         <source>录音证据应附文字抄清（逐句写明说话人与内容），移送公安时一并提交。</source>
         <translation>A recording needs a transcript (speaker and words, line by line), submitted with it when referring to the police.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="124"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="124"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="124"/>
         <source>人员</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="132"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="124"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="147"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="139"/>
         <source>证据信息</source>
         <translation>Evidence details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="148"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="140"/>
         <source>文字抄清</source>
         <translation>Transcript</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="149"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="141"/>
         <source>保管记录（%1）</source>
         <translation>Custody log (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="152"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="144"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="153"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="145"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="162"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="154"/>
         <source>  此录音尚无文字抄清。</source>
         <translation>  This recording has no transcript yet.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="187"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="179"/>
         <source>没有保存：在您编辑期间，其他人已经修改并保存了这条证据的信息。
 请关闭此窗口，重新打开后再修改（您刚才填写的内容需要重新填写）。</source>
         <translation>Not saved: someone else changed and saved this evidence's details while you were editing.
 Close this window and open it again to make your changes (you will need to enter them again).</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_dialog.py" line="196"/>
+        <location filename="../../app/greyline/ui/evidence_dialog.py" line="188"/>
         <source>放弃尚未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
@@ -2006,68 +2006,68 @@ Close this window and open it again to make your changes (you will need to enter
 <context>
     <name>EvidencePage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="39"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="37"/>
         <source>搜索文件名、说明、哈希值，或输入投诉/案件编号</source>
         <translation>Search file name, description, hash, or enter a complaint/case no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="43"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="41"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="48"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="46"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="49"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="47"/>
         <source>编辑信息…</source>
         <translation>Edit details…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="50"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="48"/>
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="51"/>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="133"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="49"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="131"/>
         <source>打开所属投诉</source>
         <translation>Open complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="52"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="50"/>
         <source>打开这件证据所属的投诉（或团伙/案件）</source>
         <translation>Open the complaint (or group/case) this evidence belongs to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="72"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="70"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="74"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="72"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="83"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="81"/>
         <source>证据库</source>
         <translation>Evidence store</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="117"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="115"/>
         <source>共 %1 件证据</source>
         <translation>%1 evidence items</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="131"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="129"/>
         <source>打开所属团伙/案件</source>
         <translation>Open group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="164"/>
+        <location filename="../../app/greyline/ui/pages/evidence_page.py" line="136"/>
         <source>证据信息已保存。</source>
         <translation>Evidence details saved.</translation>
     </message>
@@ -2075,135 +2075,135 @@ Close this window and open it again to make your changes (you will need to enter
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="282"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="303"/>
         <source>按文件自动判断</source>
         <translation>Detect from file</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="285"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="306"/>
         <source>新添加的文件记为哪种证据；自动判断：录音文件记为录音，图片记为截图，其余记为其他</source>
         <translation>Evidence type for newly added files. Detect: audio files become recordings, images screenshots, anything else other</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="286"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="307"/>
         <source>添加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="287"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="308"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="288"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="309"/>
         <source>编辑信息…</source>
         <translation>Edit details…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="289"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="310"/>
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="290"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="311"/>
         <source>重新计算文件的 SHA-256 与 SM3，确认入库后未被改动</source>
         <translation>Recompute the file's SHA-256 and SM3 to confirm it has not changed since it was stored</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="297"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="318"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="359"/>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="387"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="380"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="408"/>
         <source>请先保存，再添加证据。</source>
         <translation>Save first, then add evidence.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="361"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="382"/>
         <source>您的角色只能查看和校验证据，不能添加或修改。</source>
         <translation>Your role can view and verify evidence but not add or change it.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="363"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="384"/>
         <source>还没有证据。点“添加证据…”选择文件，或直接把文件拖到这里。文件会计算 SHA-256 与 SM3 后存入证据库，原文件不受影响。</source>
         <translation>No evidence yet. Click "Add evidence…" to choose files, or drag files here. Each file is hashed (SHA-256 and SM3) and stored in the evidence store; the original file is left untouched.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="366"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="387"/>
         <source>共 %1 件证据。可直接把文件拖到这里添加；双击一行查看。</source>
         <translation>%1 evidence items. Drag files here to add more; double-click a row to view it.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="375"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="396"/>
         <source>选择要添加的证据文件</source>
         <translation>Choose evidence files to add</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="376"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="397"/>
         <source>所有文件 (*);;录音 (*.wav *.mp3 *.m4a *.amr *.flac *.aac *.ogg);;图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;PDF (*.pdf)</source>
         <translation>All files (*);;Recordings (*.wav *.mp3 *.m4a *.amr *.flac *.aac *.ogg);;Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="384"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="405"/>
         <source>上一批文件还在添加中，请稍候。</source>
         <translation>The previous files are still being added; please wait.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="393"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="414"/>
         <source>以下不是文件（文件夹或已不存在），没有添加：
 %1</source>
         <translation>These are not files (folders or gone) and were not added:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="415"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="436"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="417"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="438"/>
         <source>添加证据</source>
         <translation>Add evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="452"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="473"/>
         <source>已取消。已添加 %1 个文件，其余没有保存。</source>
         <translation>Cancelled. %1 file(s) added; the rest were not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="454"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="475"/>
         <source>已取消，没有保存任何文件。</source>
         <translation>Cancelled; no files were saved.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="467"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="488"/>
         <source>正在计算哈希并存入证据库：%1</source>
         <translation>Hashing and storing: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="469"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="490"/>
         <source>第 %1 个，共 %2 个文件</source>
         <translation>File %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="470"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="491"/>
         <source>已处理 %1 / %2</source>
         <translation>Processed %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="483"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="504"/>
         <source>已添加 %1 件证据。</source>
         <translation>Added %1 evidence item(s).</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="485"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="506"/>
         <source>其中 %1 个文件的内容与证据库中已有文件相同，只保存了一份。</source>
         <translation>%1 of them matched a file already in the evidence store; only one copy is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="548"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="543"/>
         <source>证据信息已保存。</source>
         <translation>Evidence details saved.</translation>
     </message>
@@ -2211,42 +2211,42 @@ Close this window and open it again to make your changes (you will need to enter
 <context>
     <name>EvidenceTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="85"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="76"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="85"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="76"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="85"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="76"/>
         <source>所属投诉/案件</source>
         <translation>Complaint/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="86"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="77"/>
         <source>SHA-256（前12位）</source>
         <translation>SHA-256 (first 12)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="86"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="77"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="86"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="77"/>
         <source>收集人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="87"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="78"/>
         <source>收集时间</source>
         <translation>Collected at</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="87"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="78"/>
         <source>法定证据种类</source>
         <translation>Legal evidence kind</translation>
     </message>
@@ -2325,47 +2325,47 @@ Close this window and open it again to make your changes (you will need to enter
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="175"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="111"/>
         <source>建立团伙/案件</source>
         <translation>New group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="179"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="115"/>
         <source>例如：深圳某咨询公司代理投诉团伙</source>
         <translation>E.g. Shenzhen consulting firm complaint agents</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="182"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="118"/>
         <source>为何认为这些投诉属于同一团伙：共用电话、地址、模板文本等</source>
         <translation>Why these complaints belong to one group: shared phone, address, template text, etc.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="190"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="126"/>
         <source>名称（必填）：</source>
         <translation>Name (required):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="191"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="127"/>
         <source>概要：</source>
         <translation>Summary:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="192"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="128"/>
         <source>包含投诉（%1 笔）：</source>
         <translation>Complaints (%1):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="196"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="131"/>
         <source>建立</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="197"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="131"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="222"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="154"/>
         <source>……另有 %1 笔</source>
         <translation>… and %1 more</translation>
     </message>
@@ -2373,22 +2373,22 @@ Close this window and open it again to make your changes (you will need to enter
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="91"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="79"/>
         <source>搜索团伙/案件名称、概要或编号</source>
         <translation>Search group/case name, summary or no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="127"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="115"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="138"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="126"/>
         <source>处置结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="146"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="134"/>
         <source>请在左侧选择一个团伙/案件。
 
 新的团伙/案件在“投诉”页建立：选中多笔相关投诉，点“加入团伙/案件…”。</source>
@@ -2397,273 +2397,273 @@ Close this window and open it again to make your changes (you will need to enter
 New groups/cases are created on the "Complaints" page: select related complaints and click "Add to group/case…".</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="179"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="167"/>
         <source>需要法务/反欺诈或管理员权限</source>
         <translation>Requires legal/anti-fraud or administrator rights</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="185"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="173"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="186"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="174"/>
         <source>工单号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="187"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="175"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="188"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="176"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="189"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="177"/>
         <source>受理日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="190"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="178"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="191"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="179"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="199"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="187"/>
         <source>双击或按回车打开投诉。</source>
         <translation>Double-click or press Enter to open a complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="208"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="196"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="209"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="197"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="210"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="198"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="211"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="199"/>
         <source>证件号/信用代码</source>
         <translation>ID / credit code</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="213"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="201"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="214"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="202"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="215"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="203"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="216"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="204"/>
         <source>银行账户</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="217"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="205"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="224"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="212"/>
         <source>添加嫌疑人/单位…</source>
         <translation>Add suspect…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="226"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="214"/>
         <source>号码均已遮蔽；需要完整号码时，在投诉详情中经授权查看。</source>
         <translation>All numbers are masked; authorised users can show a full number in the complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="240"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="228"/>
         <source>记录进展：核实结果、与公安或监管的沟通、下一步安排……</source>
         <translation>Record progress: verification results, contact with police or regulators, next steps…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="242"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="230"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="257"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="245"/>
         <source>元，如 125000.00</source>
         <translation>Yuan, e.g. 125000.00</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="259"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="247"/>
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="260"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="248"/>
         <source>处理人数：</source>
         <translation>Persons handled:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="260"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="248"/>
         <source>拘留：</source>
         <translation>Detained:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="261"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="249"/>
         <source>逮捕：</source>
         <translation>Arrested:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="261"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="249"/>
         <source>取保候审：</source>
         <translation>On bail:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="262"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="250"/>
         <source>起诉：</source>
         <translation>Prosecuted:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="262"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="250"/>
         <source>判刑：</source>
         <translation>Sentenced:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="268"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="256"/>
         <source>涉案金额（元）：</source>
         <translation>Amount involved (yuan):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="269"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="257"/>
         <source>止损/拦截金额（元）：</source>
         <translation>Losses stopped (yuan):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="275"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="263"/>
         <source> 人</source>
         <translation> persons</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="279"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="267"/>
         <source>保存处置结果</source>
         <translation>Save outcome</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="286"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="274"/>
         <source>按公安或监管部门的通报填写；统计报表从这里汇总。</source>
         <translation>Fill in from police or regulator notices; the statistics are compiled from here.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="301"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="289"/>
         <source>接收机关 / 决定</source>
         <translation>Authority / decision</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="301"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="289"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="301"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="289"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="302"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="290"/>
         <source>回执号/文书号</source>
         <translation>Receipt/document no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="302"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="290"/>
         <source>后续期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="306"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="294"/>
         <source>移送与决定在“移送”页登记，这里只读。</source>
         <translation>Referrals and decisions are recorded on the "Referrals" page; read-only here.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="351"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="339"/>
         <source>共 %1 个团伙/案件</source>
         <translation>%1 groups/cases</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="390"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="378"/>
         <source>%1 建立于 %2 · 投诉 %3 笔 · 嫌疑人/单位 %4 个</source>
         <translation>%1 created %2 · %3 complaint(s) · %4 suspect(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="391"/>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="420"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="379"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="408"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="394"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="382"/>
         <source> · 涉案金额 %1 元</source>
         <translation> · amount involved %1 yuan</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="406"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="394"/>
         <source>涉及投诉（%1）</source>
         <translation>Complaints (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="407"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="395"/>
         <source>嫌疑人/单位（%1）</source>
         <translation>Suspects (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="408"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="396"/>
         <source>备注（%1）</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="409"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="397"/>
         <source>移送（%1）</source>
         <translation>Referrals (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="459"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="447"/>
         <source>尚未移送</source>
         <translation>Not referred yet</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="483"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="471"/>
         <source>%1 状态已改为“%2”</source>
         <translation>%1 status changed to "%2"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="493"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="481"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="506"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="494"/>
         <source>%1 处置结果已保存</source>
         <translation>%1 outcome saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/groups_page.py" line="514"/>
+        <location filename="../../app/greyline/ui/pages/groups_page.py" line="502"/>
         <source>已添加嫌疑人/单位“%1”</source>
         <translation>Suspect "%1" added</translation>
     </message>
@@ -2719,32 +2719,32 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="33"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="26"/>
         <source>投诉 A</source>
         <translation>Complaint A</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="33"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="27"/>
         <source>投诉 B</source>
         <translation>Complaint B</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="33"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="28"/>
         <source>关联类型</source>
         <translation>Link type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="33"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="29"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="34"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="30"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="34"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="31"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2752,27 +2752,27 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="65"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="40"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="77"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="52"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="78"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="53"/>
         <source>排除关联</source>
         <translation>Reject link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="81"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="56"/>
         <source>关联图将随自动关联识别一同提供；此处列出已记录的关联及其理由。双击打开投诉。</source>
         <translation>The link graph will come with automatic link detection; this page lists the recorded links and their reasons. Double-click to open a complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="84"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="59"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
@@ -2952,17 +2952,17 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>NewIdentifierRow</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="399"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="338"/>
         <source>号码、邮箱、微信号或地址</source>
         <translation>Number, e-mail, WeChat ID or address</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="404"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="343"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="441"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="380"/>
         <source>可识别：%1</source>
         <translation>Recognised: %1</translation>
     </message>
@@ -3050,7 +3050,7 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="65"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
@@ -3148,143 +3148,143 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="114"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="104"/>
         <source>登记移送</source>
         <translation>Record referral</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="122"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="112"/>
         <source>%1  %2（%3）</source>
         <translation>%1  %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="131"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="121"/>
         <source>如 ××市公安局××分局、××区市场监督管理局</source>
         <translation>E.g. ×× Branch, ×× City Public Security Bureau; ×× District Market Supervision Bureau</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="136"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="126"/>
         <source>如 报案材料.pdf（可不填）</source>
         <translation>E.g. report-package.pdf (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="137"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="127"/>
         <source>选择文件并计算…</source>
         <translation>Choose file and hash…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="138"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="128"/>
         <source>选择已发出的材料包文件，自动填入文件名并计算 SHA-256</source>
         <translation>Choose the package file that was sent; fills in its name and computes its SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="145"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="135"/>
         <source>64 位十六进制，可不填</source>
         <translation>64 hex digits, optional</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="148"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="138"/>
         <source>已取得受案回执</source>
         <translation>Acceptance receipt obtained</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="150"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="140"/>
         <source>回执或文书编号</source>
         <translation>Receipt or document no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="155"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="145"/>
         <source>回执日期</source>
         <translation>Receipt date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="161"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="151"/>
         <source>如 报送方式、经办民警、材料份数</source>
         <translation>E.g. how it was delivered, officer in charge, number of copies</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="167"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="155"/>
         <source>团伙/案件</source>
         <translation>Group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="168"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="156"/>
         <source>接收机关类型</source>
         <translation>Authority type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="169"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="157"/>
         <source>接收机关</source>
         <translation>Receiving authority</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="170"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="158"/>
         <source>移送日期</source>
         <translation>Referral date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="171"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="159"/>
         <source>材料包文件</source>
         <translation>Package file</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="172"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="160"/>
         <source>材料包 SHA-256</source>
         <translation>Package SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="174"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="162"/>
         <source>受案回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="175"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="163"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="178"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="165"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="179"/>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="206"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="165"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="185"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="169"/>
         <source>还没有可移送的团伙/案件。请先在“团伙/案件”页由投诉建立团伙。</source>
         <translation>No groups/cases to refer yet. First build a group from complaints (see the "Groups/cases" page).</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="198"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="182"/>
         <source>选择材料包文件</source>
         <translation>Choose package file</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="198"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="182"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="206"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="190"/>
         <source>正在计算 %1 的 SHA-256…</source>
         <translation>Computing SHA-256 of %1…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="208"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="192"/>
         <source>计算哈希</source>
         <translation>Hashing</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="266"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="250"/>
         <source>正在计算材料包哈希，请稍候。</source>
         <translation>Still hashing the package; please wait.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/referral_dialogs.py" line="270"/>
+        <location filename="../../app/greyline/ui/referral_dialogs.py" line="254"/>
         <source>请选择要移送的团伙/案件。</source>
         <translation>Choose the group/case to refer.</translation>
     </message>
@@ -3292,67 +3292,67 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="67"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="53"/>
         <source>团伙编号</source>
         <translation>Group no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="67"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="54"/>
         <source>团伙/案件</source>
         <translation>Group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="68"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="55"/>
         <source>接收机关类型</source>
         <translation>Authority type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="68"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="56"/>
         <source>接收机关</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="68"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="57"/>
         <source>移送日期</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="69"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="58"/>
         <source>回执号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="69"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="59"/>
         <source>回执日期</source>
         <translation>Receipt date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="70"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="60"/>
         <source>最新决定</source>
         <translation>Latest decision</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="70"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="62"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="71"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="63"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="71"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="64"/>
         <source>期限事项</source>
         <translation>Deadline for</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="104"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="61"/>
         <source>尚无决定</source>
         <translation>No decision yet</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="117"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="79"/>
         <source>期限已过：%1</source>
         <translation>Deadline passed: %1</translation>
     </message>
@@ -3360,123 +3360,123 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ReferralsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="167"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="105"/>
         <source>登记移送…</source>
         <translation>Record referral…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="168"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="106"/>
         <source>登记决定…</source>
         <translation>Record decision…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="169"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="107"/>
         <source>打开团伙/案件</source>
         <translation>Open group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="170"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="108"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="178"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="116"/>
         <source>您的角色无权登记移送</source>
         <translation>Your role cannot record referrals</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="207"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="136"/>
         <source>团伙/案件</source>
         <translation>Group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="207"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="136"/>
         <source>接收机关</source>
         <translation>Receiving authority</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="208"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="137"/>
         <source>材料包</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="208"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="137"/>
         <source>材料包 SHA-256</source>
         <translation>Package SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="209"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="138"/>
         <source>受案回执</source>
         <translation>Acceptance receipt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="209"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="138"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="210"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="139"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="225"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="154"/>
         <source>移送详情</source>
         <translation>Referral details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="228"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="157"/>
         <source>机关决定记录</source>
         <translation>Decisions of the authority</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="244"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="173"/>
         <source>下一期限：&lt;span style='background:%1'&gt;&amp;nbsp;已过期&amp;nbsp;&lt;/span&gt;&amp;nbsp;&lt;span style='background:%2'&gt;&amp;nbsp;3 日内到期&amp;nbsp;&lt;/span&gt;</source>
         <translation>Next deadline: &lt;span style='background:%1'&gt;&amp;nbsp;passed&amp;nbsp;&lt;/span&gt;&amp;nbsp;&lt;span style='background:%2'&gt;&amp;nbsp;due within 3 days&amp;nbsp;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="263"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="192"/>
         <source>共 %1 次移送</source>
         <translation>%1 referrals</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="265"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="194"/>
         <source>，%1 项期限已过</source>
         <translation>, %1 deadline(s) passed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="310"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="239"/>
         <source>%1（%2），%3 移送</source>
         <translation>%1 (%2), referred %3</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="313"/>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="314"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="242"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="243"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="318"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="247"/>
         <source>尚未取得</source>
         <translation>Not yet obtained</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="320"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="249"/>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="331"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="260"/>
         <source>已登记移送。</source>
         <translation>Referral recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="344"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="273"/>
         <source>已登记决定。后续期限：%1（%2）</source>
         <translation>Decision recorded. Next deadline: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="347"/>
+        <location filename="../../app/greyline/ui/pages/referrals_page.py" line="276"/>
         <source>已登记决定。</source>
         <translation>Decision recorded.</translation>
     </message>
@@ -3618,238 +3618,238 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="142"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="104"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="148"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="110"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="150"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="112"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="152"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="114"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="152"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="114"/>
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="153"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="115"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="153"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="115"/>
         <source>上一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="154"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="116"/>
         <source>近 12 个月</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="125"/>
         <source>接收机关类型</source>
         <translation>Authority type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="316"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="125"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="258"/>
         <source>移送/报案</source>
         <translation>Referred/reported</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="317"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="125"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="259"/>
         <source>受案</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="163"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="318"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="125"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="260"/>
         <source>刑事立案</source>
         <translation>Criminal case opened</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="164"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="319"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="126"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="261"/>
         <source>治安案件</source>
         <translation>Public-order case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="164"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="320"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="126"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="262"/>
         <source>不予立案</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="164"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="321"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="126"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="263"/>
         <source>申请复议</source>
         <translation>Reconsideration requested</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="165"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="127"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="165"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="127"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="166"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="128"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="166"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="167"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="128"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="129"/>
         <source>笔数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="167"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="168"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="129"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="130"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="168"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="130"/>
         <source>团伙/案件数</source>
         <translation>Groups/cases</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="170"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="132"/>
         <source>移送与机关决定（按移送日期、决定日期）</source>
         <translation>Referrals and decisions (by referral and decision date)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="171"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="133"/>
         <source>处置成果（团伙按建立日期）</source>
         <translation>Results (groups by creation date)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="172"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="134"/>
         <source>受理投诉（按渠道，按受理日期）</source>
         <translation>Complaints received (by channel and received date)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="173"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="135"/>
         <source>投诉当前状态</source>
         <translation>Complaints by current status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="174"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="136"/>
         <source>团伙/案件当前状态（按建立日期）</source>
         <translation>Groups/cases by current status (by creation date)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="189"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="151"/>
         <source>说明：决定按每次移送计一次；平均天数按首次受案、首次立案的决定日期计算。</source>
         <translation>Note: each decision counts once per referral; average days use the dates of the first acceptance and the first case opening.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="269"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="226"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="298"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="240"/>
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="303"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="245"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="304"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="246"/>
         <source>%1 天（%2 起）</source>
         <translation>%1 days (%2 cases)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="310"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="335"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="338"/>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="342"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="252"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="277"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="280"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="284"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="322"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="264"/>
         <source>新建团伙/案件</source>
         <translation>New groups/cases</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="323"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="265"/>
         <source>处理人数</source>
         <translation>Persons handled</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="324"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="266"/>
         <source>刑事拘留</source>
         <translation>Criminal detention</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="325"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="267"/>
         <source>逮捕</source>
         <translation>Arrested</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="326"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="268"/>
         <source>取保候审</source>
         <translation>On bail</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="327"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="269"/>
         <source>起诉</source>
         <translation>Prosecuted</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="328"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="270"/>
         <source>判决</source>
         <translation>Sentenced</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="329"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="271"/>
         <source>涉案金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="330"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="272"/>
         <source>止损/拦截金额（元）</source>
         <translation>Losses stopped (yuan)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="331"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="273"/>
         <source>移送至受案平均天数</source>
         <translation>Avg. days from referral to acceptance</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="332"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="274"/>
         <source>受案至立案平均天数</source>
         <translation>Avg. days from acceptance to case opening</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="339"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="281"/>
         <source>其中疑似异常维权</source>
         <translation>of which suspected abnormal</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="346"/>
+        <location filename="../../app/greyline/ui/pages/statistics_page.py" line="288"/>
         <source>%1 至 %2，统计于 %3</source>
         <translation>%1 to %2, compiled %3</translation>
     </message>
@@ -3857,162 +3857,162 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>SuspectDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="333"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="261"/>
         <source>添加嫌疑人/单位</source>
         <translation>Add suspect</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="337"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="265"/>
         <source>自然人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="338"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="266"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="359"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="287"/>
         <source>每行一个号码</source>
         <translation>One number per line</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="364"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="292"/>
         <source>如：广东省深圳市福田区华强北路1号某大厦1201</source>
         <translation>E.g. Rm 1201, ×× Building, 1 Huaqiangbei Rd, Futian, Shenzhen, Guangdong</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="371"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="299"/>
         <source>每行一个账号</source>
         <translation>One account per line</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="382"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="310"/>
         <source>类型：</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="386"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="314"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="387"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="315"/>
         <source>电话：</source>
         <translation>Phones:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="389"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="317"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="391"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="319"/>
         <source>微信：</source>
         <translation>WeChat:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="393"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="321"/>
         <source>银行账户：</source>
         <translation>Bank accounts:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="395"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="323"/>
         <source>备注：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="399"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="327"/>
         <source>证件号、电话、账号加密保存，列表中只显示遮蔽后的号码。</source>
         <translation>ID numbers, phones and accounts are stored encrypted; lists show them masked.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="404"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="331"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="405"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="331"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="428"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="352"/>
         <source>姓名（必填）：</source>
         <translation>Name (required):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="428"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="352"/>
         <source>单位名称（必填）：</source>
         <translation>Organisation name (required):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="429"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="353"/>
         <source>身份证号：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="429"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="353"/>
         <source>统一社会信用代码：</source>
         <translation>Credit code:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="430"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="354"/>
         <source>18 位，可不填</source>
         <translation>18 characters, optional</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="430"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="354"/>
         <source>18 位，见营业执照，可不填</source>
         <translation>18 characters, on the business licence; optional</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="457"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="381"/>
         <source>第 %1 行（%2）：%3</source>
         <translation>Line %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="462"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="386"/>
         <source>✓ %1 个%2格式正确</source>
         <translation>✓ %1 %2 well-formed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="477"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="411"/>
         <source>✓ 身份证号有效（%1，%2 出生）</source>
         <translation>✓ Valid ID number (%1, born %2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="482"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="416"/>
         <source>✓ 统一社会信用代码有效</source>
         <translation>✓ Valid unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="487"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="421"/>
         <source>电话号码</source>
         <translation>phone number(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="507"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="425"/>
         <source>账号</source>
         <translation>account(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="511"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="429"/>
         <source>请先修正上面标红的 %1 处问题。</source>
         <translation>First fix the %1 problem(s) marked in red above.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="514"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="432"/>
         <source>请填写%1。</source>
         <translation>Please enter the %1.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="515"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="433"/>
         <source>姓名</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="515"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="433"/>
         <source>单位名称</source>
         <translation>organisation name</translation>
     </message>
@@ -4020,27 +4020,27 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>VerifyRunner</name>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="197"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="178"/>
         <source>上一个校验还在进行，请稍候。</source>
         <translation>The previous verification is still running; please wait.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="204"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="185"/>
         <source>正在重新计算“%1”的 SHA-256 与 SM3 …</source>
         <translation>Recomputing SHA-256 and SM3 of "%1" …</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="205"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="186"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="206"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="187"/>
         <source>校验证据</source>
         <translation>Verify evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="223"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="204"/>
         <source>校验通过：“%1”与入库时记录的值一致，文件未被改动。
 SHA-256 %2
 SM3 %3</source>
@@ -4049,19 +4049,19 @@ SHA-256 %2
 SM3 %3</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="227"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="208"/>
         <source>校验未通过：证据库中找不到“%1”的文件，可能已被移动或删除。请联系管理员从备份恢复。</source>
         <translation>Verification failed: the file of "%1" is missing from the evidence store; it may have been moved or deleted. Ask an administrator to restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="231"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="212"/>
         <source>校验未通过：证据库中“%1”的文件已被改动，与入库时记录的哈希值不一致，不能再作为完整证据使用。请联系管理员从备份恢复。
 技术细节：%2</source>
         <translation>Verification failed: the file of "%1" in the evidence store has been altered; its hash no longer matches the one recorded when it was stored, so it can no longer serve as intact evidence. Ask an administrator to restore it from a backup.
 Technical details: %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/evidence_panel.py" line="245"/>
+        <location filename="../../app/greyline/ui/evidence_panel.py" line="226"/>
         <source>已取消校验。</source>
         <translation>Verification cancelled.</translation>
     </message>
@@ -4783,32 +4783,32 @@ Technical details: %2</translation>
 <context>
     <name>group_dialogs</name>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="127"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="63"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="127"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="63"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="128"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="128"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="64"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="129"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="65"/>
         <source>嫌疑人/单位</source>
         <translation>Suspects</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/group_dialogs.py" line="130"/>
+        <location filename="../../app/greyline/ui/group_dialogs.py" line="66"/>
         <source>涉案金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>

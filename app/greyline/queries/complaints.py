@@ -8,7 +8,7 @@ them. Every term is quoted as a phrase and LIKE wildcards are escaped, so no inp
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session, aliased
@@ -131,11 +131,41 @@ def _contact_masked():  # noqa: ANN202 - a correlated scalar subquery
     )
 
 
+def _scan_friendly(flt: ComplaintFilter, sort: str, sqlite: bool) -> tuple[ComplaintFilter, list[ColumnElement[bool]]]:
+    """Equality filters on few-valued columns, written so SQLite walks the sort order's index.
+
+    Without this SQLite answers "status = 'checking' ORDER BY received_at" through the status index and
+    sorts every match (all 170,000 of them in a million rows) for each page. Wrapping the column in an
+    expression (``status || ''``, ``handler_id + 0``) keeps its index out of the plan, so the query walks
+    the sort index and stops after one page. A single status or handler with the id order keeps its own
+    index: (status, id) and (handler_id, rowid) already give that order without a sort.
+    """
+    if not sqlite:
+        return flt, []
+    extra: list[ColumnElement[bool]] = []
+    by_id = sort == "id"
+    if flt.channels:
+        extra.append(t.Complaint.channel.concat("").in_(flt.channels))
+    if flt.statuses and not (by_id and len(flt.statuses) == 1):
+        extra.append(t.Complaint.status.concat("").in_(flt.statuses))
+        flt = replace(flt, statuses=())
+    if flt.risk_levels:
+        extra.append(t.Complaint.risk_level.concat("").in_(flt.risk_levels))
+    if flt.handler_id is not None and not by_id:
+        extra.append((t.Complaint.handler_id + 0) == flt.handler_id)
+        flt = replace(flt, handler_id=None)
+    return replace(flt, channels=(), risk_levels=()), extra
+
+
 def list_complaints(store: Store, flt: ComplaintFilter = ComplaintFilter(), *, limit: int = 200,
                     sort: str = "id", descending: bool = True,
                     after: tuple[object, int] | None = None) -> list[ComplaintRow]:
-    """One page of complaints. ``after`` is the (sort value, id) of the last row of the previous page."""
+    """One page of complaints. ``after`` is the (sort value, id) of the last row of the previous page.
+
+    Every page costs about the same however deep the keyset is, because SQLite walks the sort order's
+    index instead of sorting every match (see ``_scan_friendly``)."""
     col = SORTS[sort]
+    flt, extra = _scan_friendly(flt, sort, store.is_sqlite)
     stmt = (
         select(t.Complaint.id, t.Complaint.reference, t.Complaint.channel, t.Complaint.external_id,
                t.Complaint.received_at, t.Complaint.deadline_at, t.Complaint.customer_name,
@@ -143,7 +173,7 @@ def list_complaints(store: Store, flt: ComplaintFilter = ComplaintFilter(), *, l
                func.coalesce(t.User.display_name, "").label("handler"),
                func.substr(t.Complaint.text, 1, 80).label("preview"), t.Complaint.version)
         .outerjoin(t.User, t.User.id == t.Complaint.handler_id)
-        .where(*_where(flt, store.is_sqlite))
+        .where(*_where(flt, store.is_sqlite), *extra)
     )
     if after is not None:
         value, last_id = after
@@ -182,64 +212,3 @@ def list_handlers(store: Store) -> list[HandlerOption]:
     stmt = select(t.User.id, name, t.User.active).order_by(t.User.active.desc(), name, t.User.id)
     with Session(store.read_engine) as session:
         return [HandlerOption(*r) for r in session.execute(stmt)]
-
-
-def _scan_friendly(flt: ComplaintFilter, sort: str, sqlite: bool) -> tuple[ComplaintFilter, list[ColumnElement[bool]]]:
-    """Equality filters on few-valued columns, written so SQLite walks the sort order's index.
-
-    Without this SQLite answers "status = 'checking' ORDER BY received_at" through the status index and
-    sorts every match (all 170,000 of them in a million rows) for each page. Wrapping the column in an
-    expression (``status || ''``, ``handler_id + 0``) keeps its index out of the plan, so the query walks
-    the sort index and stops after one page. A single status or handler with the id order keeps its own
-    index: (status, id) and (handler_id, rowid) already give that order without a sort.
-    """
-    from dataclasses import replace
-
-    if not sqlite:
-        return flt, []
-    extra: list[ColumnElement[bool]] = []
-    by_id = sort == "id"
-    if flt.channels:
-        extra.append(t.Complaint.channel.concat("").in_(flt.channels))
-    if flt.statuses and not (by_id and len(flt.statuses) == 1):
-        extra.append(t.Complaint.status.concat("").in_(flt.statuses))
-        flt = replace(flt, statuses=())
-    if flt.risk_levels:
-        extra.append(t.Complaint.risk_level.concat("").in_(flt.risk_levels))
-    if flt.handler_id is not None and not by_id:
-        extra.append((t.Complaint.handler_id + 0) == flt.handler_id)
-        flt = replace(flt, handler_id=None)
-    return replace(flt, channels=(), risk_levels=()), extra
-
-
-def list_complaints_for_scrolling(store: Store, flt: ComplaintFilter = ComplaintFilter(), *, limit: int = 200,
-                                  sort: str = "id", descending: bool = True,
-                                  after: tuple[object, int] | None = None) -> list[ComplaintRow]:
-    """``list_complaints`` for a list the user scrolls through: same rows, same order, but every page costs
-    about the same however deep the keyset is, because SQLite walks the sort index (see _scan_friendly)."""
-    col = SORTS[sort]
-    flt, extra = _scan_friendly(flt, sort, store.is_sqlite)
-    stmt = (
-        select(t.Complaint.id, t.Complaint.reference, t.Complaint.channel, t.Complaint.external_id,
-               t.Complaint.received_at, t.Complaint.deadline_at, t.Complaint.customer_name,
-               _contact_masked().label("contact"), t.Complaint.status, t.Complaint.risk_level,
-               func.coalesce(t.User.display_name, "").label("handler"),
-               func.substr(t.Complaint.text, 1, 80).label("preview"), t.Complaint.version)
-        .outerjoin(t.User, t.User.id == t.Complaint.handler_id)
-        .where(*_where(flt, store.is_sqlite), *extra)
-    )
-    if after is not None:
-        value, last_id = after
-        if col is t.Complaint.id:
-            stmt = stmt.where(t.Complaint.id < last_id if descending else t.Complaint.id > last_id)
-        elif descending:
-            stmt = stmt.where(or_(col < value, and_(col == value, t.Complaint.id < last_id)))
-        else:
-            stmt = stmt.where(or_(col > value, and_(col == value, t.Complaint.id > last_id)))
-    if col is t.Complaint.id:
-        stmt = stmt.order_by(t.Complaint.id.desc() if descending else t.Complaint.id)
-    else:
-        stmt = stmt.order_by(col.desc() if descending else col, t.Complaint.id.desc() if descending else t.Complaint.id)
-    stmt = stmt.limit(limit)
-    with Session(store.read_engine) as session:
-        return [ComplaintRow(*r) for r in session.execute(stmt)]

@@ -14,23 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -40,14 +36,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -91,7 +85,9 @@ from greyline.services.settings import ChannelRuleView, channel_rules
 from greyline.ui import prompts
 from greyline.ui.contact_dialog import ContactDialog
 from greyline.ui.errors import guarded, show_error
+from greyline.ui.labels import label_of, local_minute
 from greyline.ui.navigation import Navigator
+from greyline.ui.row_table_model import Column, RowTableModel, read_only_table, with_text_tooltips
 
 ERROR_STYLE = "color: #c5221f;"
 WARN_STYLE = "color: #b06000;"
@@ -134,20 +130,10 @@ DEFAULT_ROLE = {
     IdentifierType.DEVICE: IdentifierRole.OTHER,
 }
 
-Index = QModelIndex | QPersistentModelIndex
-
-
 def _tr(text: str) -> str:
     """Translate a value known only at run time (enum labels); literals call translate() directly so
     lupdate finds them."""
     return QCoreApplication.translate("ComplaintEditor", text)
-
-
-def _label(enum: type, value: str) -> str:
-    try:
-        return _tr(enum(value).label)
-    except ValueError:
-        return value
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -157,11 +143,6 @@ def _qdate(d: dt.date) -> QDate:
 def _pydate(edit: QDateEdit) -> dt.date:
     q = edit.date()
     return dt.date(q.year(), q.month(), q.day())
-
-
-def _local_time(at: dt.datetime) -> str:
-    """Audit and indicator times are stored as naive UTC; people read local time."""
-    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _money(cents: int | None) -> str:
@@ -184,70 +165,28 @@ def _facts(ident: Any) -> str:
 
 
 # ====================================================================== table models
-class RowTableModel(QAbstractTableModel):
-    """A read-only table over a list of frozen rows; each column is a header and a text getter."""
-
-    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], str]]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                return self._columns[section][0]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self._columns)):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](self._rows[index.row()])
-        return None
-
-
 def contact_model(parent: QWidget | None = None) -> RowTableModel:
-    return RowTableModel([
-        (QCoreApplication.translate("ComplaintEditor", "时间"), lambda r: r.occurred_at.strftime("%Y-%m-%d %H:%M")),
-        (QCoreApplication.translate("ComplaintEditor", "方式"), lambda r: _label(ContactKind, r.kind)),
-        (QCoreApplication.translate("ComplaintEditor", "方向"), lambda r: _label(ContactDirection, r.direction)),
-        (QCoreApplication.translate("ComplaintEditor", "我方号码"), lambda r: r.our_number),
-        (QCoreApplication.translate("ComplaintEditor", "对方号码"), lambda r: r.their_masked),
-        (QCoreApplication.translate("ComplaintEditor", "接听人"), lambda r: r.answered_by),
-        (QCoreApplication.translate("ComplaintEditor", "结果"), lambda r: r.outcome),
-        (QCoreApplication.translate("ComplaintEditor", "登记人"), lambda r: r.created_by),
-    ], parent)
+    return RowTableModel(with_text_tooltips([
+        Column(QCoreApplication.translate("ComplaintEditor", "时间"), lambda r: r.occurred_at.strftime("%Y-%m-%d %H:%M")),
+        Column(QCoreApplication.translate("ComplaintEditor", "方式"), lambda r: label_of(ContactKind, r.kind)),
+        Column(QCoreApplication.translate("ComplaintEditor", "方向"), lambda r: label_of(ContactDirection, r.direction)),
+        Column(QCoreApplication.translate("ComplaintEditor", "我方号码"), lambda r: r.our_number),
+        Column(QCoreApplication.translate("ComplaintEditor", "对方号码"), lambda r: r.their_masked),
+        Column(QCoreApplication.translate("ComplaintEditor", "接听人"), lambda r: r.answered_by),
+        Column(QCoreApplication.translate("ComplaintEditor", "结果"), lambda r: r.outcome),
+        Column(QCoreApplication.translate("ComplaintEditor", "登记人"), lambda r: r.created_by),
+    ]), parent)
 
 
 def link_model(parent: QWidget | None = None) -> RowTableModel:
-    return RowTableModel([
-        (QCoreApplication.translate("ComplaintEditor", "关联对象"), lambda r: r.other_reference),
-        (QCoreApplication.translate("ComplaintEditor", "工单号"), lambda r: r.other_external_id),
-        (QCoreApplication.translate("ComplaintEditor", "关联依据"), lambda r: _label(LinkKind, r.kind)),
-        (QCoreApplication.translate("ComplaintEditor", "相似度"), lambda r: f"{r.score:.0%}"),
-        (QCoreApplication.translate("ComplaintEditor", "理由"), lambda r: r.reason),
-        (QCoreApplication.translate("ComplaintEditor", "状态"), lambda r: _label(LinkStatus, r.status)),
-    ], parent)
+    return RowTableModel(with_text_tooltips([
+        Column(QCoreApplication.translate("ComplaintEditor", "关联对象"), lambda r: r.other_reference),
+        Column(QCoreApplication.translate("ComplaintEditor", "工单号"), lambda r: r.other_external_id),
+        Column(QCoreApplication.translate("ComplaintEditor", "关联依据"), lambda r: label_of(LinkKind, r.kind)),
+        Column(QCoreApplication.translate("ComplaintEditor", "相似度"), lambda r: f"{r.score:.0%}"),
+        Column(QCoreApplication.translate("ComplaintEditor", "理由"), lambda r: r.reason),
+        Column(QCoreApplication.translate("ComplaintEditor", "状态"), lambda r: label_of(LinkStatus, r.status)),
+    ]), parent)
 
 
 _ACTIONS = {
@@ -278,32 +217,32 @@ def history_text(row: HistoryRow) -> str:
     if a == "complaint_updated":
         return QCoreApplication.translate("ComplaintEditor", "保存为第 %1 版").replace("%1", str(d.get("version", "")))
     if a == "complaint_status":
-        return f"{_label(ComplaintStatus, d.get('from', ''))} → {_label(ComplaintStatus, d.get('to', ''))}"
+        return f"{label_of(ComplaintStatus, d.get('from', ''))} → {label_of(ComplaintStatus, d.get('to', ''))}"
     if a == "complaint_risk":
-        return f"{_label(RiskLevel, d.get('from', ''))} → {_label(RiskLevel, d.get('to', ''))}"
+        return f"{label_of(RiskLevel, d.get('from', ''))} → {label_of(RiskLevel, d.get('to', ''))}"
     if a == "identifier_added":
-        return f"{_label(IdentifierType, d.get('type', ''))} {d.get('masked', '')}" \
-               f"（{_label(IdentifierRole, d.get('role', ''))}）"
+        return f"{label_of(IdentifierType, d.get('type', ''))} {d.get('masked', '')}" \
+               f"（{label_of(IdentifierRole, d.get('role', ''))}）"
     if a == "indicator_set":
-        text = _label(Indicator, d.get("code", ""))
+        text = label_of(Indicator, d.get("code", ""))
         if d.get("source") == IndicatorSource.DETECTOR.value:
             text += QCoreApplication.translate("ComplaintEditor", "（系统识别）")
         return f"{text}：{d['note']}" if d.get("note") else text
     if a == "indicator_cleared":
-        return _label(Indicator, d.get("code", ""))
+        return label_of(Indicator, d.get("code", ""))
     if a == "contact_logged":
-        return f"{_label(ContactDirection, d.get('direction', ''))} {d.get('their', '')}".strip()
+        return f"{label_of(ContactDirection, d.get('direction', ''))} {d.get('their', '')}".strip()
     return row.detail
 
 
 def history_model(parent: QWidget | None = None) -> RowTableModel:
-    return RowTableModel([
-        (QCoreApplication.translate("ComplaintEditor", "时间"), lambda r: _local_time(r.at)),
-        (QCoreApplication.translate("ComplaintEditor", "用户"), lambda r: r.username),
-        (QCoreApplication.translate("ComplaintEditor", "操作"),
+    return RowTableModel(with_text_tooltips([
+        Column(QCoreApplication.translate("ComplaintEditor", "时间"), lambda r: local_minute(r.at)),
+        Column(QCoreApplication.translate("ComplaintEditor", "用户"), lambda r: r.username),
+        Column(QCoreApplication.translate("ComplaintEditor", "操作"),
          lambda r: _tr(_ACTIONS[r.action]) if r.action in _ACTIONS else r.action),
-        (QCoreApplication.translate("ComplaintEditor", "内容"), history_text),
-    ], parent)
+        Column(QCoreApplication.translate("ComplaintEditor", "内容"), history_text),
+    ]), parent)
 
 
 # ====================================================================== small widgets
@@ -479,12 +418,12 @@ class IndicatorLine:
         elif self.detector:
             self.source.setText(QCoreApplication.translate("ComplaintEditor", "系统识别"))
             self.source.setToolTip(QCoreApplication.translate("ComplaintEditor", "由系统识别于 %1；人工不能更改")
-                                   .replace("%1", _local_time(hit.set_at)))
+                                   .replace("%1", local_minute(hit.set_at)))
             self.note.setEnabled(True)
         else:
             self.source.setText(QCoreApplication.translate("ComplaintEditor", "人工 · %1").replace("%1", hit.set_by))
             self.source.setToolTip(QCoreApplication.translate("ComplaintEditor", "%1 于 %2 勾选")
-                                   .replace("%1", hit.set_by).replace("%2", _local_time(hit.set_at)))
+                                   .replace("%1", hit.set_by).replace("%2", local_minute(hit.set_at)))
 
 
 # ====================================================================== the editor
@@ -835,23 +774,10 @@ class ComplaintEditor(QDialog):
         panel.hide()
         return panel
 
-    def _table(self, model: RowTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
-
     def _build_contacts(self) -> QWidget:
         page = QWidget()
         self.contact_model = contact_model(self)
-        self.contact_table = self._table(self.contact_model)
+        self.contact_table = read_only_table(self.contact_model)
         self.add_contact_button = QPushButton(self.tr("登记联系…"))
         self.add_contact_button.clicked.connect(self.open_contact_dialog)
         v = QVBoxLayout(page)
@@ -865,7 +791,7 @@ class ComplaintEditor(QDialog):
     def _build_links(self) -> QWidget:
         page = QWidget()
         self.link_model = link_model(self)
-        self.link_table = self._table(self.link_model)
+        self.link_table = read_only_table(self.link_model)
         self.link_empty = QLabel(self.tr("尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。"))
         self.link_empty.setWordWrap(True)
         self.link_empty.setStyleSheet(OK_STYLE)
@@ -891,7 +817,7 @@ class ComplaintEditor(QDialog):
     def _build_history(self) -> QWidget:
         page = QWidget()
         self.history_model = history_model(self)
-        self.history_table = self._table(self.history_model)
+        self.history_table = read_only_table(self.history_model)
         v = QVBoxLayout(page)
         v.addWidget(QLabel(self.tr("对这笔投诉的每次修改都记入防篡改的审计日志。")))
         self.history_empty = QLabel(self.tr("尚无修改记录。"))
@@ -1009,8 +935,8 @@ class ComplaintEditor(QDialog):
         self.existing_title.setVisible(bool(rows))
         self.existing_box.setVisible(bool(rows))
         for i, r in enumerate(rows):
-            kind = QLabel(_label(IdentifierType, r.type))
-            role = QLabel(_label(IdentifierRole, r.role))
+            kind = QLabel(label_of(IdentifierType, r.type))
+            role = QLabel(label_of(IdentifierRole, r.role))
             role.setStyleSheet(OK_STYLE)
             value = QLabel(r.masked)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -1278,7 +1204,7 @@ class ComplaintEditor(QDialog):
         """Open the inline question: why does the user need the full value?"""
         self._unmask_target = row
         self.unmask_title.setText(self.tr("查看%1 %2 的完整内容。请写明用途，将记入审计日志：").replace(
-            "%1", _label(IdentifierType, row.type)).replace("%2", row.masked))
+            "%1", label_of(IdentifierType, row.type)).replace("%2", row.masked))
         self.unmask_purpose.clear()
         self.unmask_error.clear_hint()
         self.unmask_panel.show()
@@ -1487,5 +1413,5 @@ class ComplaintEditor(QDialog):
         super().done(result)
 
 
-__all__ = ["ComplaintEditor", "RowTableModel", "NewIdentifierRow", "contact_model", "link_model", "history_model",
+__all__ = ["ComplaintEditor", "NewIdentifierRow", "contact_model", "link_model", "history_model",
            "history_text", "COMMON_DEMANDS"]

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from greyline.domain.enums import Channel, ComplaintStatus, RiskLevel
 from greyline.queries.complaints import ComplaintFilter, ComplaintRow
+from greyline.ui.labels import label_of
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -23,19 +24,14 @@ After = tuple[object, int] | None
 # loader(filter, limit, after, sort, descending).
 Loader = Callable[..., list[ComplaintRow]]
 
-OVERDUE = QColor("#f4c7c3")
-DUE_SOON = QColor("#fce8b2")
+OVERDUE_COLOUR = "#f4c7c3"
+DUE_SOON_COLOUR = "#fce8b2"
+OVERDUE = QColor(OVERDUE_COLOUR)
+DUE_SOON = QColor(DUE_SOON_COLOUR)
 DUE_SOON_DAYS = 3
 
 # Column -> sort key understood by queries.complaints.list_complaints (index-backed only).
 SORT_KEYS = {"reference": "id", "received_at": "received_at", "deadline_at": "deadline_at"}
-
-
-def _label(enum: type, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
 
 
 class ComplaintTableModel(QAbstractTableModel):
@@ -175,11 +171,11 @@ class ComplaintTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = getattr(row, col)
             if col == "channel":
-                return self._channel_labels.get(value) or _label(Channel, value)
+                return self._channel_labels.get(value) or label_of(Channel, value)
             if col == "status":
-                return _label(ComplaintStatus, value)
+                return label_of(ComplaintStatus, value)
             if col == "risk_level":
-                return _label(RiskLevel, value)
+                return label_of(RiskLevel, value)
             if isinstance(value, dt.date):
                 return value.isoformat()
             return "" if value is None else str(value)

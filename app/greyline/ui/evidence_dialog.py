@@ -32,6 +32,7 @@ from greyline.services.context import ServiceContext
 from greyline.services.evidence import EvidenceChanges, update_evidence
 from greyline.ui import prompts
 from greyline.ui.errors import show_error
+from greyline.ui.labels import label_of
 from greyline.ui.viewers import format_size
 
 
@@ -40,15 +41,6 @@ def local_time(at: dt.datetime | None) -> str:
     if at is None:
         return ""
     return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def _label(enum: type, value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
 
 
 class EvidenceDialog(QDialog):
@@ -94,7 +86,7 @@ class EvidenceDialog(QDialog):
         collected = d.collected_at.strftime("%Y-%m-%d %H:%M") if d.collected_at else ""
         for label, value in (
             (self.tr("文件名"), d.original_name),
-            (self.tr("证据类型"), f"{_label(EvidenceKind, d.kind)}（{d.media_type}）"),
+            (self.tr("证据类型"), f"{label_of(EvidenceKind, d.kind)}（{d.media_type}）"),
             (self.tr("大小"), self.tr("%1（%2 字节）").replace("%1", format_size(d.size)).replace("%2", f"{d.size:,}")),
             ("SHA-256", d.sha256),
             ("SM3", d.sm3),
@@ -134,7 +126,7 @@ class EvidenceDialog(QDialog):
         self.custody.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.custody.verticalHeader().setVisible(False)
         for r, ev in enumerate(d.custody):
-            for c, value in enumerate((local_time(ev.at), _label(CustodyAction, ev.action), ev.user, ev.detail)):
+            for c, value in enumerate((local_time(ev.at), label_of(CustodyAction, ev.action), ev.user, ev.detail)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.custody.setItem(r, c, item)

@@ -2,7 +2,7 @@
 
 Attaching hashes and copies each file into the vault in a worker thread with a progress dialog whose
 Cancel really stops the work (a cancelled file leaves nothing stored), so a 1 GB recording never freezes
-the window. The table model here also serves the evidence page.
+the window. The table model and the view, edit and verify actions here also serve the evidence page.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressDialog,
     QPushButton,
@@ -38,22 +36,15 @@ from greyline.services.context import ServiceContext
 from greyline.ui import prompts
 from greyline.ui.evidence_dialog import EvidenceDialog
 from greyline.ui.errors import show_error
+from greyline.ui.labels import label_of
 from greyline.ui.navigation import Navigator
+from greyline.ui.row_table_model import read_only_table
 from greyline.ui.viewers import format_size, open_viewer
 from greyline.ui.workers import Job, start
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[int, int | None], list[EvidenceRow]]  # (limit, after id) -> rows
-
-
-def _label(enum: type, value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
 
 
 def guess_kind(path: Path) -> EvidenceKind:
@@ -136,9 +127,9 @@ class EvidenceTableModel(QAbstractTableModel):
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "kind":
-                return _label(EvidenceKind, row.kind)
+                return label_of(EvidenceKind, row.kind)
             if col == "legal_kind":
-                return _label(LegalKind, row.legal_kind)
+                return label_of(LegalKind, row.legal_kind)
             if col == "size":
                 return format_size(row.size)
             if col == "collected_at":
@@ -160,17 +151,7 @@ class EvidenceTableModel(QAbstractTableModel):
 
 
 def make_table(model: EvidenceTableModel, parent: QWidget | None = None) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    table = read_only_table(model, parent)
     widths = {"kind": 110, "original_name": 240, "attached_to": 140, "short_hash": 130, "size": 80,
               "collected_by": 80, "collected_at": 130}
     for i, col in enumerate(model.columns):
@@ -253,8 +234,48 @@ class VerifyRunner(QObject):
         return start(job)
 
 
+class EvidenceRowActions:
+    """View, edit and verify the selected evidence item, for the evidence panel and the evidence page.
+
+    The widget mixing this in has ``ctx``, ``table``, ``model``, ``verifier`` (a ``VerifyRunner``) and
+    ``selected_row()``, and says in ``_edited()`` what follows a saved edit.
+    """
+
+    def view_selected(self):  # noqa: ANN201 - the viewer dialog or None
+        row = self.selected_row()
+        if row is None:
+            return None
+        self.viewer_dialog = open_viewer(self, self.ctx, row.id)
+        return self.viewer_dialog
+
+    def _view_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.viewer_dialog = open_viewer(self, self.ctx, self.model.row_at(index.row()).id)
+
+    def edit_selected(self) -> EvidenceDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        try:
+            dialog = EvidenceDialog(self.ctx, row.id, self)
+        except Exception as exc:  # noqa: BLE001 - e.g. removed meanwhile: shown plainly
+            show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._edited)
+        dialog.open()
+        return dialog
+
+    def verify_selected(self) -> Job | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        return self.verifier.run(row)
+
+
 # ============================================================================ panel
-class EvidencePanel(QWidget):
+class EvidencePanel(EvidenceRowActions, QWidget):
     """The evidence of one complaint (``complaint_id``) or one group (``group_id``)."""
 
     changed = Signal()
@@ -516,41 +537,9 @@ class EvidencePanel(QWidget):
         event.acceptProposedAction()
         self.attach_paths(paths)
 
-    # ------------------------------------------------------------------ view, edit, verify
-    def view_selected(self):  # noqa: ANN201 - the viewer dialog or None
-        row = self.selected_row()
-        if row is None:
-            return None
-        self.viewer_dialog = open_viewer(self, self.ctx, row.id)
-        return self.viewer_dialog
-
-    def _view_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.viewer_dialog = open_viewer(self, self.ctx, self.model.row_at(index.row()).id)
-
-    def edit_selected(self) -> EvidenceDialog | None:
-        row = self.selected_row()
-        if row is None:
-            return None
-        try:
-            dialog = EvidenceDialog(self.ctx, row.id, self)
-        except Exception as exc:  # noqa: BLE001 - e.g. removed meanwhile: shown plainly
-            show_error(self, exc)
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._edited)
-        dialog.open()
-        return dialog
-
+    # ------------------------------------------------------------------ after an edit
     def _edited(self) -> None:
         self.refresh()
         self.nav.status(self.tr("证据信息已保存。"))
         self.nav.data_changed()
         self.changed.emit()
-
-    def verify_selected(self) -> Job | None:
-        row = self.selected_row()
-        if row is None:
-            return None
-        return self.verifier.run(row)

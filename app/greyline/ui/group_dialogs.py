@@ -8,10 +8,8 @@ closes only after the write succeeded.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -38,22 +36,17 @@ from greyline.queries.complaints import ComplaintFilter, list_complaints
 from greyline.queries.groups import GroupRow, list_groups
 from greyline.services import groups as group_service
 from greyline.services.context import ServiceContext
+from greyline.ui.dialog_buttons import ok_cancel_buttons
 from greyline.ui.errors import guarded
+from greyline.ui.labels import label_of
+from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 # Complaints listed by reference in the new-group dialog; more are summed up in one line.
 SHOWN_REFERENCES = 1000
 
 ERROR_STYLE = "color: #b3261e;"
 OK_STYLE = "color: #1e7b34;"
 HINT_STYLE = "color: #5f6368;"
-
-
-def label_of(enum: type, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
 
 
 def money(cents: int | None) -> str:
@@ -65,63 +58,6 @@ def money(cents: int | None) -> str:
     return f"{sign}{yuan:,}.{fen:02d}"
 
 
-# ---------------------------------------------------------------------- a small table model
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    text: Callable[[Any], str]
-    tooltip: Callable[[Any], str | None] | None = None
-    align_right: bool = False
-
-
-class RowTableModel(QAbstractTableModel):
-    """Rows of frozen dataclasses shown read-only through a list of columns."""
-
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:  # noqa: ANN401
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self._columns)):
-            return None
-        column, row = self._columns[index.column()], self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
 def group_list_model(parent=None) -> RowTableModel:  # noqa: ANN001
     """The list of groups used by the groups page and the chooser."""
     headers = (QCoreApplication.translate("group_dialogs", "编号"), QCoreApplication.translate("group_dialogs", "名称"),
@@ -130,12 +66,12 @@ def group_list_model(parent=None) -> RowTableModel:  # noqa: ANN001
                QCoreApplication.translate("group_dialogs", "涉案金额（元）"))
     return RowTableModel([
         Column(headers[0], lambda g: g.reference),
-        Column(headers[1], lambda g: g.title, lambda g: g.title),
+        Column(headers[1], lambda g: g.title, tooltip=lambda g: g.title),
         Column(headers[2], lambda g: label_of(GroupStatus, g.status)),
-        Column(headers[3], lambda g: str(g.members), align_right=True),
-        Column(headers[4], lambda g: str(g.suspects), align_right=True),
+        Column(headers[3], lambda g: str(g.members), align=ALIGN_RIGHT),
+        Column(headers[4], lambda g: str(g.suspects), align=ALIGN_RIGHT),
         Column(headers[5], lambda g: money(g.amount_involved_cents) if g.amount_involved_cents else "",
-               align_right=True),
+               align=ALIGN_RIGHT),
     ], parent)
 
 
@@ -192,11 +128,7 @@ class GroupDialog(QDialog):
         self.members_label = QLabel(self.tr("包含投诉（%1 笔）：").replace("%1", str(len(self.complaint_ids))))
         form.addRow(self.members_label, self.members)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("建立"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("建立"), self.tr("取消"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -266,11 +198,7 @@ class AddToGroupDialog(QDialog):
         self.empty = QLabel(self.tr("还没有团伙/案件。请改用“新建团伙/案件…”。"))
         self.empty.setVisible(False)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("加入"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("加入"), self.tr("取消"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -299,7 +227,7 @@ class AddToGroupDialog(QDialog):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_group(self, group_id: int) -> bool:
-        for r, g in enumerate(self.model.rows()):
+        for r, g in enumerate(self.model.rows):
             if g.id == group_id:
                 self.table.selectRow(r)
                 return True
@@ -400,11 +328,7 @@ class SuspectDialog(QDialog):
         privacy.setWordWrap(True)
         privacy.setStyleSheet(HINT_STYLE)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("添加"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("添加"), self.tr("取消"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -463,6 +387,16 @@ class SuspectDialog(QDialog):
         else:
             self._show(label, None, None)
 
+    def _check_one(self, label: QLabel, value: str, typ: IdentifierType) -> None:
+        """An optional single value: its problem in red, nothing when it is fine or empty."""
+        problem = None
+        if value:
+            try:
+                normalise(typ, value)
+            except ValidationError as exc:
+                problem = exc.reason
+        self._show(label, None, problem)
+
     def validate(self, *_args: object) -> bool:
         """Check every field; show each problem in plain words and enable OK only when all are fine."""
         self._problems = []
@@ -485,24 +419,8 @@ class SuspectDialog(QDialog):
                 self._show(self.id_status, None, exc.reason)
         self._check_lines(self.phones_status, self._lines(self.phones_edit),
                           lambda r: normalise(IdentifierType.MOBILE, r), self.tr("电话号码"))
-        address = self.address_edit.text().strip()
-        if address:
-            try:
-                normalise(IdentifierType.ADDRESS, address)
-                self._show(self.address_status, None, None)
-            except ValidationError as exc:
-                self._show(self.address_status, None, exc.reason)
-        else:
-            self._show(self.address_status, None, None)
-        wechat = self.wechat_edit.text().strip()
-        if wechat:
-            try:
-                normalise(IdentifierType.WECHAT, wechat)
-                self._show(self.wechat_status, None, None)
-            except ValidationError as exc:
-                self._show(self.wechat_status, None, exc.reason)
-        else:
-            self._show(self.wechat_status, None, None)
+        self._check_one(self.address_status, self.address_edit.text().strip(), IdentifierType.ADDRESS)
+        self._check_one(self.wechat_status, self.wechat_edit.text().strip(), IdentifierType.WECHAT)
         self._check_lines(self.banks_status, self._lines(self.banks_edit),
                           lambda r: normalise(IdentifierType.BANK_ACCOUNT, r), self.tr("账号"))
 

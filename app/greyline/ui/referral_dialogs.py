@@ -37,23 +37,13 @@ from greyline.queries.referrals import ReferralRow, referable_groups
 from greyline.services import referrals
 from greyline.services.context import ServiceContext
 from greyline.ui import prompts
+from greyline.ui.dialog_buttons import ok_cancel_buttons
 from greyline.ui.errors import guarded, show_error
+from greyline.ui.labels import label_of
 from greyline.ui.workers import Job, start
 
 CHUNK = 1024 * 1024
 PROGRESS_STEPS = 1000  # progress is reported in thousandths: byte counts overflow Qt's int
-
-
-# Jobs still running are kept here, not only by their widget: the thread pool does not own them
-# (``autoDelete`` is off), so a widget closed mid-load must not free a job a worker thread still runs.
-_RUNNING: set[Job] = set()
-
-
-def _start_kept(job: Job) -> Job:
-    _RUNNING.add(job)
-    job.signals.finished.connect(lambda _result, j=job: _RUNNING.discard(j))
-    job.signals.failed.connect(lambda _exc, j=job: _RUNNING.discard(j))
-    return start(job)
 
 
 class HashCancelled(Exception):
@@ -95,11 +85,11 @@ def _date_edit(value: dt.date, maximum: dt.date | None = None) -> QDateEdit:
     return edit
 
 
-def _label(enum: type, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return form
 
 
 class ReferralDialog(QDialog):
@@ -120,7 +110,7 @@ class ReferralDialog(QDialog):
         self.group.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for g in referable_groups(ctx.store):
             self.group.addItem(self.tr("%1  %2（%3）").replace("%1", g.reference).replace("%2", g.title)
-                               .replace("%3", _label(GroupStatus, g.status)), g.id)
+                               .replace("%3", label_of(GroupStatus, g.status)), g.id)
         if group_id is not None:
             self.group.setCurrentIndex(max(0, self.group.findData(group_id)))
 
@@ -161,9 +151,7 @@ class ReferralDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("如 报送方式、经办民警、材料份数"))
         self.notes.setMinimumHeight(70)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = _form()
         form.addRow(self.tr("团伙/案件"), self.group)
         form.addRow(self.tr("接收机关类型"), self.target)
         form.addRow(self.tr("接收机关"), self.agency)
@@ -174,11 +162,7 @@ class ReferralDialog(QDialog):
         form.addRow(self.tr("受案回执"), receipt_row)
         form.addRow(self.tr("备注"), self.notes)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("登记"), self.tr("取消"))
 
         layout = QVBoxLayout(self)
         if self.group.count() == 0:
@@ -216,7 +200,7 @@ class ReferralDialog(QDialog):
         job.signals.failed.connect(self._hash_failed)
         self._job, self._progress, self._hash_name = job, dialog, path.name
         self.choose_file.setEnabled(False)
-        _start_kept(job)
+        start(job)
 
     def hashing(self) -> bool:
         return self._job is not None
@@ -290,7 +274,7 @@ class DecisionDialog(QDialog):
 
         about = QLabel(self.tr("%1  %2\n%3：%4，移送日期 %5")
                        .replace("%1", referral.group_reference).replace("%2", referral.group_title)
-                       .replace("%3", _label(ReferralTarget, referral.target)).replace("%4", referral.agency)
+                       .replace("%3", label_of(ReferralTarget, referral.target)).replace("%4", referral.agency)
                        .replace("%5", referral.sent_on.isoformat()))
         about.setWordWrap(True)
 
@@ -308,20 +292,14 @@ class DecisionDialog(QDialog):
         self.follow_up.setWordWrap(True)
         self.follow_up.setMinimumHeight(40)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = _form()
         form.addRow(self.tr("决定"), self.decision)
         form.addRow(self.tr("决定日期"), self.decided_on)
         form.addRow(self.tr("文书编号"), self.document_no)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("后续期限"), self.follow_up)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, self.tr("登记"), self.tr("取消"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(about)

@@ -32,7 +32,7 @@ from greyline.domain.permissions import Permission, can
 from greyline.queries.complaints import (
     ComplaintFilter,
     count_complaints,
-    list_complaints_for_scrolling,
+    list_complaints,
     list_handlers,
 )
 from greyline.services import settings as settings_service
@@ -49,16 +49,6 @@ SETTINGS_COLUMNS = "complaints_page/header_columns"
 
 DEFAULT_WIDTHS = {"reference": 140, "external_id": 140, "channel": 150, "received_at": 96, "deadline_at": 96,
                   "customer_name": 80, "contact_masked": 110, "status": 96, "risk_level": 64, "handler": 80}
-
-# Jobs must outlive the page that started them (a QRunnable deleted while running crashes).
-_RUNNING: set[Job] = set()
-
-
-def _keep_until_done(job: Job) -> Job:
-    _RUNNING.add(job)
-    job.signals.finished.connect(lambda _r, j=job: _RUNNING.discard(j))
-    job.signals.failed.connect(lambda _e, j=job: _RUNNING.discard(j))
-    return job
 
 
 class OptionalDateEdit(QDateEdit):
@@ -155,7 +145,7 @@ class ComplaintsPage(QWidget):
         # ---------------------------------------------------------------- table
         store = ctx.store
         self.model = ComplaintTableModel(
-            lambda flt, limit, after, sort, descending: list_complaints_for_scrolling(
+            lambda flt, limit, after, sort, descending: list_complaints(
                 store, flt, limit=limit, after=after, sort=sort, descending=descending),
             self, sortable=True)
         self.table = QTableView()
@@ -333,7 +323,7 @@ class ComplaintsPage(QWidget):
         self._count_job = job
         job.signals.finished.connect(self._count_finished)
         job.signals.failed.connect(self._count_failed)
-        start(_keep_until_done(job))
+        start(job)
 
     def _is_current_count(self) -> bool:
         return self._count_job is not None and self.sender() is self._count_job.signals

@@ -9,18 +9,16 @@ refresh supersedes an older one still running (its result is dropped).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -31,95 +29,12 @@ from PySide6.QtWidgets import (
 from greyline.domain.enums import Channel, ComplaintStatus, LinkKind
 from greyline.queries.dashboard import Dashboard, DeskComplaint, DeskGroup, DeskLink, dashboard
 from greyline.services.context import ServiceContext
+from greyline.ui.complaint_table_model import DUE_SOON, DUE_SOON_COLOUR, OVERDUE, OVERDUE_COLOUR
 from greyline.ui.errors import show_error
+from greyline.ui.labels import date_text, label_of, local_minute
 from greyline.ui.navigation import Navigator
-from greyline.ui.workers import Job, start
-
-Index = QModelIndex | QPersistentModelIndex
-
-OVERDUE_COLOUR = "#f4c7c3"
-DUE_SOON_COLOUR = "#fce8b2"
-
-
-# Jobs still running are kept here, not only by their widget: the thread pool does not own them
-# (``autoDelete`` is off), so a widget closed mid-load must not free a job a worker thread still runs.
-_RUNNING: set[Job] = set()
-
-
-def _start_kept(job: Job) -> Job:
-    _RUNNING.add(job)
-    job.signals.finished.connect(lambda _result, j=job: _RUNNING.discard(j))
-    job.signals.failed.connect(lambda _exc, j=job: _RUNNING.discard(j))
-    return start(job)
-
-
-def _label(enum: type, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
-
-
-def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-def _local(value: dt.datetime) -> str:
-    """Stored times are naive UTC; people read local time."""
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    text: Callable[[Any], str]
-    align_right: bool = False
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a short list of frozen rows; ``background`` colours a whole row."""
-
-    def __init__(self, columns: Sequence[Column], background: Callable[[Any], str | None] | None = None,
-                 parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
-        self._background = background
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:  # noqa: ANN401
-        return self.rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
-            return self.columns[section].header
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (
-                0 <= index.column() < len(self.columns)):
-            return None
-        row = self.rows[index.row()]
-        col = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return col.text(row)
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
-            colour = self._background(row)
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel, read_only_table, with_text_tooltips
+from greyline.ui.workers import NewestLoad
 
 
 def remaining_text(deadline: dt.date | None, today: dt.date) -> str:
@@ -133,14 +48,14 @@ def remaining_text(deadline: dt.date | None, today: dt.date) -> str:
     return QCoreApplication.translate("DashboardPage", "还剩 %1 天").replace("%1", str(days))
 
 
-def deadline_colour(deadline: dt.date | None, today: dt.date) -> str | None:
+def deadline_colour(deadline: dt.date | None, today: dt.date) -> QColor | None:
     if deadline is None:
         return None
     days = (deadline - today).days
     if days < 0:
-        return OVERDUE_COLOUR
+        return OVERDUE
     if days <= 3:
-        return DUE_SOON_COLOUR
+        return DUE_SOON
     return None
 
 
@@ -186,8 +101,10 @@ class DashboardPage(QWidget):
         self.ctx, self.nav = ctx, nav
         self.data: Dashboard | None = None
         self._today = dt.date.today()
-        self._generation = 0
-        self._jobs: dict[int, Job] = {}
+        # A newer refresh supersedes an older one still running.
+        self._loads = NewestLoad(self, cancel_superseded=True)
+        self._loads.finished.connect(self._loaded)
+        self._loads.failed.connect(self._failed)
 
         self.tiles = {
             "open": Tile(self.tr("未办结投诉"), self.tr("状态不是“已办结”的投诉")),
@@ -205,22 +122,24 @@ class DashboardPage(QWidget):
         for tile in self.tiles.values():
             tiles_row.addWidget(tile, 1)
 
-        self.mine_model = RowsModel(self._complaint_columns(), parent=self)
-        self.deadline_model = RowsModel(self._complaint_columns(with_remaining=True),
-                                        lambda r: deadline_colour(r.deadline_at, self._today), self)
-        self.links_model = RowsModel([
-            Column(self.tr("关联类型"), lambda r: _label(LinkKind, r.kind)),
+        self.mine_model = RowTableModel(self._complaint_columns(), self)
+        # The deadline list colours whole rows: overdue, or due within three days.
+        self.deadline_model = RowTableModel(
+            [replace(c, background=lambda r: deadline_colour(r.deadline_at, self._today))
+             for c in self._complaint_columns(with_remaining=True)], self)
+        self.links_model = RowTableModel(with_text_tooltips([
+            Column(self.tr("关联类型"), lambda r: label_of(LinkKind, r.kind)),
             Column(self.tr("投诉"), lambda r: r.reference_a),
             Column(self.tr("关联到"), lambda r: r.reference_b),
-            Column(self.tr("提示时间"), lambda r: _local(r.created_at)),
+            Column(self.tr("提示时间"), lambda r: local_minute(r.created_at)),
             Column(self.tr("理由"), lambda r: r.reason),
-        ], parent=self)
-        self.groups_model = RowsModel([
+        ]), self)
+        self.groups_model = RowTableModel(with_text_tooltips([
             Column(self.tr("编号"), lambda r: r.reference),
-            Column(self.tr("投诉数"), lambda r: str(r.complaints), align_right=True),
-            Column(self.tr("更新时间"), lambda r: _local(r.updated_at)),
+            Column(self.tr("投诉数"), lambda r: str(r.complaints), align=ALIGN_RIGHT),
+            Column(self.tr("更新时间"), lambda r: local_minute(r.updated_at)),
             Column(self.tr("名称"), lambda r: r.title),
-        ], parent=self)
+        ]), self)
 
         self.mine_table = self._table(self.mine_model, self._open_mine)
         self.deadline_table = self._table(self.deadline_model, self._open_deadline)
@@ -271,25 +190,16 @@ class DashboardPage(QWidget):
             # Read when a cell is drawn: the day of the last load.
             cols.append(Column(self.tr("剩余"), lambda r: remaining_text(r.deadline_at, self._today)))
         cols += [
-            Column(self.tr("答复期限"), lambda r: _date(r.deadline_at)),
-            Column(self.tr("状态"), lambda r: _label(ComplaintStatus, r.status)),
+            Column(self.tr("答复期限"), lambda r: date_text(r.deadline_at)),
+            Column(self.tr("状态"), lambda r: label_of(ComplaintStatus, r.status)),
             Column(self.tr("工单号"), lambda r: r.external_id),
-            Column(self.tr("受理日期"), lambda r: _date(r.received_at)),
-            Column(self.tr("渠道"), lambda r: _label(Channel, r.channel)),
+            Column(self.tr("受理日期"), lambda r: date_text(r.received_at)),
+            Column(self.tr("渠道"), lambda r: label_of(Channel, r.channel)),
         ]
-        return cols
+        return with_text_tooltips(cols)
 
-    def _table(self, model: RowsModel, on_double_click: Callable[[QModelIndex], None]) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+    def _table(self, model: RowTableModel, on_double_click: Callable[[QModelIndex], None]) -> QTableView:
+        table = read_only_table(model)
         table.doubleClicked.connect(on_double_click)
         return table
 
@@ -303,44 +213,20 @@ class DashboardPage(QWidget):
     # ------------------------------------------------------------------ loading
     def refresh(self) -> None:
         """Reload in a worker; the lists keep their old content until the new one arrives."""
-        self._generation += 1
-        generation = self._generation
         store, user_id, today = self.ctx.store, self.ctx.actor.user_id, dt.date.today()
-        job = Job(lambda progress, cancelled: dashboard(store, user_id, today))
-        # Bound methods (not lambdas): Qt drops the connection if the page is destroyed first.
-        job.signals.finished.connect(self._loaded)
-        job.signals.failed.connect(self._failed)
-        for old in self._jobs.values():
-            old.cancel()
-        self._jobs[generation] = job
         self.status_label.setText(self.tr("正在载入…"))
         self.refresh_button.setEnabled(False)
-        _start_kept(job)
+        self._loads.load(lambda progress, cancelled: dashboard(store, user_id, today))
 
     def is_loading(self) -> bool:
-        return bool(self._jobs)
-
-    def _generation_of_sender(self) -> int | None:
-        sender = self.sender()
-        for generation, job in self._jobs.items():
-            if job.signals is sender:
-                return generation
-        return None
+        return self._loads.is_loading()
 
     def _loaded(self, result: object) -> None:
-        generation = self._generation_of_sender()
-        self._jobs.pop(generation, None)
-        if generation != self._generation:
-            return
         assert isinstance(result, Dashboard)
         self.show_dashboard(result)
         self.loaded.emit()
 
     def _failed(self, exc: object) -> None:
-        generation = self._generation_of_sender()
-        self._jobs.pop(generation, None)
-        if generation != self._generation:
-            return
         self.refresh_button.setEnabled(True)
         self.status_label.setText(self.tr("载入失败"))
         show_error(self, exc)  # type: ignore[arg-type]
@@ -412,4 +298,4 @@ class DashboardPage(QWidget):
         self.nav.open_group(row.id)
 
 
-__all__ = ["DashboardPage", "RowsModel", "Column", "Tile"]
+__all__ = ["DashboardPage", "Tile", "DUE_SOON_COLOUR", "OVERDUE_COLOUR"]

@@ -3,7 +3,7 @@ view, edit, verify, and jump to the complaint or group an item belongs to."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,13 +19,11 @@ from greyline.domain.permissions import Permission, can
 from greyline.queries.evidence import EvidenceFilter, EvidenceRow, all_evidence, count_evidence
 from greyline.services.context import ServiceContext
 from greyline.ui.errors import show_error
-from greyline.ui.evidence_dialog import EvidenceDialog
-from greyline.ui.evidence_panel import EvidenceTableModel, VerifyRunner, make_table
+from greyline.ui.evidence_panel import EvidenceRowActions, EvidenceTableModel, VerifyRunner, make_table
 from greyline.ui.navigation import Navigator
-from greyline.ui.viewers import open_viewer
 
 
-class EvidencePage(QWidget):
+class EvidencePage(EvidenceRowActions, QWidget):
     def __init__(self, ctx: ServiceContext, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -133,40 +131,10 @@ class EvidencePage(QWidget):
             self.open_button.setText(self.tr("打开所属投诉"))
 
     # ------------------------------------------------------------------ actions
-    def view_selected(self):  # noqa: ANN201 - the viewer dialog or None
-        row = self.selected_row()
-        if row is None:
-            return None
-        self.viewer_dialog = open_viewer(self, self.ctx, row.id)
-        return self.viewer_dialog
-
-    def _view_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.viewer_dialog = open_viewer(self, self.ctx, self.model.row_at(index.row()).id)
-
-    def edit_selected(self) -> EvidenceDialog | None:
-        row = self.selected_row()
-        if row is None:
-            return None
-        try:
-            dialog = EvidenceDialog(self.ctx, row.id, self)
-        except Exception as exc:  # noqa: BLE001 - e.g. removed meanwhile: shown plainly
-            show_error(self, exc)
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._edited)
-        dialog.open()
-        return dialog
-
     def _edited(self) -> None:
         self.refresh()
         self.nav.status(self.tr("证据信息已保存。"))
         self.nav.data_changed()
-
-    def verify_selected(self):  # noqa: ANN201 - the Job or None
-        row = self.selected_row()
-        return self.verifier.run(row) if row is not None else None
 
     def open_owner(self) -> None:
         row = self.selected_row()

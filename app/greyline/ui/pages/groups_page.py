@@ -53,25 +53,13 @@ from greyline.services import groups as group_service
 from greyline.services.context import ServiceContext
 from greyline.ui.complaint_table_model import DUE_SOON, OVERDUE
 from greyline.ui.errors import guarded
-from greyline.ui.group_dialogs import (
-    Column,
-    RowTableModel,
-    SuspectDialog,
-    configure_table,
-    fit_group_list,
-    group_list_model,
-    label_of,
-    money,
-)
+from greyline.ui.group_dialogs import SuspectDialog, configure_table, fit_group_list, group_list_model, money
+from greyline.ui.labels import label_of, local_minute
 from greyline.ui.navigation import Navigator
+from greyline.ui.row_table_model import Column, RowTableModel
 
 SETTINGS_SPLITTER = "groups_page/splitter"
 COUNT_FIELDS = ("persons_handled", "detained", "arrested", "on_bail", "prosecuted", "sentenced")
-
-
-def _local(at: dt.datetime) -> str:
-    """Stored times are naive UTC; show them in local time."""
-    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _ids_of(s: SuspectRow, *types: IdentifierType) -> str:
@@ -214,7 +202,7 @@ class GroupsPage(QWidget):
             Column(self.tr("微信"), lambda s: _ids_of(s, IdentifierType.WECHAT)),
             Column(self.tr("地址"), lambda s: _ids_of(s, IdentifierType.ADDRESS)),
             Column(self.tr("银行账户"), lambda s: _ids_of(s, IdentifierType.BANK_ACCOUNT)),
-            Column(self.tr("备注"), lambda s: s.notes.replace("\n", " "), lambda s: s.notes or None),
+            Column(self.tr("备注"), lambda s: s.notes.replace("\n", " "), tooltip=lambda s: s.notes or None),
         ], self)
         self.suspects_view = QTableView()
         self.suspects_view.setModel(self.suspects_model)
@@ -330,7 +318,7 @@ class GroupsPage(QWidget):
 
     # ------------------------------------------------------------------ list
     def _row_of(self, group_id: int) -> int | None:
-        return next((r for r, g in enumerate(self.list_model.rows()) if g.id == group_id), None)
+        return next((r for r, g in enumerate(self.list_model.rows) if g.id == group_id), None)
 
     def _select_row(self, row: int | None) -> None:
         if row is None:
@@ -388,7 +376,7 @@ class GroupsPage(QWidget):
         self.right.setCurrentIndex(1)
         self.title_label.setText(f"{d.reference}  {d.title}")
         meta = self.tr("%1 建立于 %2 · 投诉 %3 笔 · 嫌疑人/单位 %4 个").replace(
-            "%1", d.created_by or self.tr("（未知）")).replace("%2", _local(d.created_at)).replace(
+            "%1", d.created_by or self.tr("（未知）")).replace("%2", local_minute(d.created_at)).replace(
             "%3", str(len(d.members))).replace("%4", str(len({s.party_id for s in d.suspects})))
         if d.amount_involved_cents:
             meta += self.tr(" · 涉案金额 %1 元").replace("%1", money(d.amount_involved_cents))
@@ -419,7 +407,7 @@ class GroupsPage(QWidget):
         for n in reversed(d.notes):  # newest first
             who = n.display_name or n.username or self.tr("（未知）")
             body = html.escape(n.text).replace("\n", "<br>")
-            parts.append(f"<p><b>{html.escape(_local(n.at))}</b>&nbsp;&nbsp;{html.escape(who)}<br>{body}</p>")
+            parts.append(f"<p><b>{html.escape(local_minute(n.at))}</b>&nbsp;&nbsp;{html.escape(who)}<br>{body}</p>")
         self.notes_view.setHtml("".join(parts))
 
     def _show_outcome(self, d: GroupDetail) -> None:

@@ -6,7 +6,7 @@ people recorded (manual links) and lets them be confirmed or rejected.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from greyline.domain.enums import LinkKind, LinkStatus
@@ -14,47 +14,22 @@ from greyline.queries.links import LinkListRow, list_links
 from greyline.services.context import ServiceContext
 from greyline.services.links import decide_link
 from greyline.ui.errors import guarded
+from greyline.ui.labels import label_of
 from greyline.ui.navigation import Navigator
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _label(enum: type, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
+from greyline.ui.row_table_model import Column, RowTableModel
 
 
-class LinkTableModel(QAbstractTableModel):
+class LinkTableModel(RowTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.rows: list[LinkListRow] = []
-        self.headers = [self.tr("投诉 A"), self.tr("投诉 B"), self.tr("关联类型"), self.tr("分值"),
-                        self.tr("理由"), self.tr("状态")]
-
-    def set_rows(self, rows: list[LinkListRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self.rows[index.row()]
-        return (r.a_reference, r.b_reference, _label(LinkKind, r.kind), f"{r.score:.2f}", r.reason,
-                _label(LinkStatus, r.status))[index.column()]
+        super().__init__((), parent)
+        self.set_columns([
+            Column(self.tr("投诉 A"), lambda r: r.a_reference),
+            Column(self.tr("投诉 B"), lambda r: r.b_reference),
+            Column(self.tr("关联类型"), lambda r: label_of(LinkKind, r.kind)),
+            Column(self.tr("分值"), lambda r: f"{r.score:.2f}"),
+            Column(self.tr("理由"), lambda r: r.reason),
+            Column(self.tr("状态"), lambda r: label_of(LinkStatus, r.status)),
+        ])
 
 
 class LinksPage(QWidget):

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -27,135 +26,74 @@ from PySide6.QtWidgets import (
 
 from greyline.domain.enums import ReferralDecision, ReferralTarget
 from greyline.domain.permissions import Permission, can
-from greyline.queries.referrals import DecisionRow, ReferralDetail, ReferralRow, list_referrals, referral_detail
+from greyline.queries.referrals import ReferralDetail, ReferralRow, list_referrals, referral_detail
 from greyline.services.context import ServiceContext
+from greyline.ui.complaint_table_model import DUE_SOON, DUE_SOON_COLOUR, OVERDUE, OVERDUE_COLOUR
 from greyline.ui.errors import guarded
+from greyline.ui.labels import date_text, label_of, local_minute
 from greyline.ui.navigation import Navigator
 from greyline.ui.referral_dialogs import DecisionDialog, ReferralDialog
-
-Index = QModelIndex | QPersistentModelIndex
-
-OVERDUE_COLOUR = "#f4c7c3"
-DUE_SOON_COLOUR = "#fce8b2"
+from greyline.ui.row_table_model import Column, RowTableModel, read_only_table, with_text_tooltips
 
 
-def _label(enum: type, value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
+def _text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
-def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-def _local(value: dt.datetime) -> str:
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-class ReferralTableModel(QAbstractTableModel):
+class ReferralTableModel(RowTableModel):
     COLUMNS = ("group_reference", "group_title", "target", "agency", "sent_on", "receipt_no", "receipt_date",
                "latest_decision", "latest_decision_on", "next_deadline", "next_deadline_label")
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.rows: list[ReferralRow] = []
-        self._headers = {
-            "group_reference": self.tr("团伙编号"), "group_title": self.tr("团伙/案件"),
-            "target": self.tr("接收机关类型"), "agency": self.tr("接收机关"), "sent_on": self.tr("移送日期"),
-            "receipt_no": self.tr("回执号"), "receipt_date": self.tr("回执日期"),
-            "latest_decision": self.tr("最新决定"), "latest_decision_on": self.tr("决定日期"),
-            "next_deadline": self.tr("下一期限"), "next_deadline_label": self.tr("期限事项"),
-        }
+        super().__init__((), parent)
+        deadline = {"background": self._deadline_colour, "tooltip": self._deadline_tooltip}
+        self.set_columns([
+            Column(self.tr("团伙编号"), lambda r: _text(r.group_reference)),
+            Column(self.tr("团伙/案件"), lambda r: _text(r.group_title), tooltip=lambda r: r.group_title),
+            Column(self.tr("接收机关类型"), lambda r: label_of(ReferralTarget, r.target)),
+            Column(self.tr("接收机关"), lambda r: _text(r.agency), tooltip=lambda r: r.agency),
+            Column(self.tr("移送日期"), lambda r: _text(r.sent_on)),
+            Column(self.tr("回执号"), lambda r: _text(r.receipt_no)),
+            Column(self.tr("回执日期"), lambda r: _text(r.receipt_date)),
+            Column(self.tr("最新决定"),
+                   lambda r: label_of(ReferralDecision, r.latest_decision) or self.tr("尚无决定")),
+            Column(self.tr("决定日期"), lambda r: _text(r.latest_decision_on)),
+            Column(self.tr("下一期限"), lambda r: _text(r.next_deadline), **deadline),
+            Column(self.tr("期限事项"), lambda r: _text(r.next_deadline_label), **deadline),
+        ])
 
-    def set_rows(self, rows: list[ReferralRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReferralRow:
-        return self.rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
-            return self._headers[self.COLUMNS[section]]
+    @staticmethod
+    def _deadline_colour(row: ReferralRow) -> QColor | None:
+        if row.overdue:
+            return OVERDUE
+        if row.due_soon:
+            return DUE_SOON
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (
-                0 <= index.column() < len(self.COLUMNS)):
+    def _deadline_tooltip(self, row: ReferralRow) -> str | None:
+        if row.next_deadline is None:
             return None
-        row = self.rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "target":
-                return _label(ReferralTarget, row.target)
-            if col == "latest_decision":
-                return _label(ReferralDecision, row.latest_decision) or self.tr("尚无决定")
-            value = getattr(row, col)
-            if isinstance(value, dt.date):
-                return value.isoformat()
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole and col in ("next_deadline", "next_deadline_label"):
-            if row.overdue:
-                return QBrush(QColor(OVERDUE_COLOUR))
-            if row.due_soon:
-                return QBrush(QColor(DUE_SOON_COLOUR))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col in ("next_deadline", "next_deadline_label") and row.next_deadline is not None:
-                if row.overdue:
-                    return self.tr("期限已过：%1").replace("%1", row.next_deadline_label)
-                return row.next_deadline_label
-            if col in ("group_title", "agency"):
-                return getattr(row, col)
-        return None
+        if row.overdue:
+            return self.tr("期限已过：%1").replace("%1", row.next_deadline_label)
+        return row.next_deadline_label
 
 
-class DecisionTableModel(QAbstractTableModel):
+class DecisionTableModel(RowTableModel):
     """One referral's decisions, oldest first."""
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.rows: list[DecisionRow] = []
-        self.headers = [self.tr("决定日期"), self.tr("决定"), self.tr("文书编号"), self.tr("后续期限"),
-                        self.tr("期限事项"), self.tr("登记人"), self.tr("备注")]
-
-    def set_rows(self, rows: list[DecisionRow] | tuple[DecisionRow, ...]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (
-                0 <= index.column() < len(self.headers)):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        r = self.rows[index.row()]
-        return (_date(r.decided_on), _label(ReferralDecision, r.decision), r.document_no, _date(r.next_deadline),
-                r.next_deadline_label, r.recorded_by, r.notes)[index.column()]
+        super().__init__((), parent)
+        self.set_columns(with_text_tooltips([
+            Column(self.tr("决定日期"), lambda r: date_text(r.decided_on)),
+            Column(self.tr("决定"), lambda r: label_of(ReferralDecision, r.decision)),
+            Column(self.tr("文书编号"), lambda r: r.document_no),
+            Column(self.tr("后续期限"), lambda r: date_text(r.next_deadline)),
+            Column(self.tr("期限事项"), lambda r: r.next_deadline_label),
+            Column(self.tr("登记人"), lambda r: r.recorded_by),
+            Column(self.tr("备注"), lambda r: r.notes),
+        ]))
 
 
 class ReferralsPage(QWidget):
@@ -187,16 +125,7 @@ class ReferralsPage(QWidget):
         bar.addWidget(self.refresh_button)
 
         self.model = ReferralTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model)
         self.table.doubleClicked.connect(self._open_group_at)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -308,17 +237,17 @@ class ReferralsPage(QWidget):
             return
         f["group"].setText(f"{detail.group_reference}  {detail.group_title}")
         f["agency"].setText(self.tr("%1（%2），%3 移送").replace("%1", detail.agency)
-                            .replace("%2", _label(ReferralTarget, detail.target))
+                            .replace("%2", label_of(ReferralTarget, detail.target))
                             .replace("%3", detail.sent_on.isoformat()))
         f["package"].setText(detail.package_name or self.tr("未登记"))
         f["sha256"].setText(detail.package_sha256 or self.tr("未登记"))
         if detail.receipt_no or detail.receipt_date:
-            f["receipt"].setText(" ".join(x for x in (detail.receipt_no, _date(detail.receipt_date)) if x))
+            f["receipt"].setText(" ".join(x for x in (detail.receipt_no, date_text(detail.receipt_date)) if x))
         else:
             f["receipt"].setText(self.tr("尚未取得"))
         f["notes"].setText(detail.notes)
         f["recorded"].setText(self.tr("%1，%2").replace("%1", detail.recorded_by or "")
-                              .replace("%2", _local(detail.created_at)))
+                              .replace("%2", local_minute(detail.created_at)))
         self.decisions_model.set_rows(detail.decisions)
         if detail.decisions:
             self.decisions_table.resizeColumnsToContents()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -30,29 +30,10 @@ from greyline.domain.enums import Channel, ComplaintStatus, GroupStatus, Referra
 from greyline.queries.statistics import Statistics, outcome_statistics
 from greyline.services.context import ServiceContext
 from greyline.ui.errors import show_error
+from greyline.ui.labels import label_of
 from greyline.ui.navigation import Navigator
-from greyline.ui.workers import Job, start
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-# Jobs still running are kept here, not only by their widget: the thread pool does not own them
-# (``autoDelete`` is off), so a widget closed mid-load must not free a job a worker thread still runs.
-_RUNNING: set[Job] = set()
-
-
-def _start_kept(job: Job) -> Job:
-    _RUNNING.add(job)
-    job.signals.finished.connect(lambda _result, j=job: _RUNNING.discard(j))
-    job.signals.failed.connect(lambda _exc, j=job: _RUNNING.discard(j))
-    return start(job)
-
-
-def _label(enum: type, value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
+from greyline.ui.row_table_model import ALIGN_RIGHT, Column, Index, RowTableModel
+from greyline.ui.workers import NewestLoad
 
 
 def yuan(cents: int) -> str:
@@ -74,21 +55,20 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class FigureTableModel(QAbstractTableModel):
+class FigureTableModel(RowTableModel):
     """Rows of figures: the first column is a caption, the others numbers (right-aligned). Rows listed in
     ``total_rows`` are drawn bold."""
 
     def __init__(self, headers: Sequence[str], parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows: list[tuple[str, ...]] = []
+        super().__init__([Column(header, lambda r, i=i: r[i] if i < len(r) else "",
+                                 align=ALIGN_RIGHT if i > 0 else None)
+                          for i, header in enumerate(headers)], parent)
         self.total_rows: set[int] = set()
 
     def set_rows(self, rows: Sequence[Sequence[object]], total_rows: Sequence[int] = ()) -> None:
-        self.beginResetModel()
-        self.rows = [tuple(str(v) for v in r) for r in rows]
-        self.total_rows = {i if i >= 0 else len(self.rows) + i for i in total_rows}
-        self.endResetModel()
+        texts = [tuple(str(v) for v in r) for r in rows]
+        self.total_rows = {i if i >= 0 else len(texts) + i for i in total_rows}
+        super().set_rows(texts)
 
     def value(self, caption: str, column: int = 1) -> str:
         """The text in ``column`` of the row captioned ``caption`` (tests and exports read figures so)."""
@@ -97,32 +77,13 @@ class FigureTableModel(QAbstractTableModel):
                 return r[column]
         raise KeyError(caption)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
-            return self.headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (
-                0 <= index.column() < len(self.headers)):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self.rows[index.row()]
-            return row[index.column()] if index.column() < len(row) else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and index.row() in self.total_rows:
+        if (role == Qt.ItemDataRole.FontRole and index.isValid() and index.row() in self.total_rows
+                and 0 <= index.row() < self.rowCount() and 0 <= index.column() < self.columnCount()):
             font = QFont()
             font.setBold(True)
             return font
-        return None
+        return super().data(index, role)
 
 
 class StatisticsPage(QWidget):
@@ -132,8 +93,9 @@ class StatisticsPage(QWidget):
         super().__init__(parent)
         self.ctx, self.nav = ctx, nav
         self.stats: Statistics | None = None
-        self._generation = 0
-        self._jobs: dict[int, Job] = {}
+        self._loads = NewestLoad(self)
+        self._loads.finished.connect(self._loaded)
+        self._loads.failed.connect(self._failed)
         self.tables: dict[FigureTableModel, QTableView] = {}
 
         today = dt.date.today()
@@ -260,40 +222,20 @@ class StatisticsPage(QWidget):
             date_from, date_to = date_to, date_from
             self.date_from.setDate(_qdate(date_from))
             self.date_to.setDate(_qdate(date_to))
-        self._generation += 1
         store = self.ctx.store
-        job = Job(lambda progress, cancelled: outcome_statistics(store, date_from, date_to))
-        job.signals.finished.connect(self._loaded)
-        job.signals.failed.connect(self._failed)
-        self._jobs[self._generation] = job
         self.status_label.setText(self.tr("正在统计…"))
         self.run_button.setEnabled(False)
-        _start_kept(job)
+        self._loads.load(lambda progress, cancelled: outcome_statistics(store, date_from, date_to))
 
     def is_loading(self) -> bool:
-        return bool(self._jobs)
-
-    def _generation_of_sender(self) -> int | None:
-        sender = self.sender()
-        for generation, job in self._jobs.items():
-            if job.signals is sender:
-                return generation
-        return None
+        return self._loads.is_loading()
 
     def _loaded(self, result: object) -> None:
-        generation = self._generation_of_sender()
-        self._jobs.pop(generation, None)
-        if generation != self._generation:
-            return
         assert isinstance(result, Statistics)
         self.show_statistics(result)
         self.loaded.emit()
 
     def _failed(self, exc: object) -> None:
-        generation = self._generation_of_sender()
-        self._jobs.pop(generation, None)
-        if generation != self._generation:
-            return
         self.run_button.setEnabled(True)
         self.status_label.setText(self.tr("统计失败"))
         show_error(self, exc)  # type: ignore[arg-type]
@@ -305,7 +247,7 @@ class StatisticsPage(QWidget):
 
     def show_statistics(self, s: Statistics) -> None:
         self.stats = s
-        targets = [(_label(ReferralTarget, f.target), f.referred, f.accepted, f.case_opened, f.public_order,
+        targets = [(label_of(ReferralTarget, f.target), f.referred, f.accepted, f.case_opened, f.public_order,
                     f.refused, f.reconsideration) for f in s.by_target]
         targets.append((self.tr("合计"), s.referrals, s.accepted, s.case_opened, s.public_order, s.refused,
                          s.reconsiderations))
@@ -331,14 +273,14 @@ class StatisticsPage(QWidget):
             (self.tr("移送至受案平均天数"), self._days(s.avg_days_to_acceptance, s.acceptance_samples)),
             (self.tr("受案至立案平均天数"), self._days(s.avg_days_to_case_opening, s.case_opening_samples)),
         ])
-        channels = [(_label(Channel, c), f"{n:,}") for c, n in s.by_channel]
+        channels = [(label_of(Channel, c), f"{n:,}") for c, n in s.by_channel]
         channels.append((self.tr("合计"), f"{s.complaints_received:,}"))
         self.channels_model.set_rows(channels, total_rows=[-1])
-        statuses = [(_label(ComplaintStatus, st), f"{n:,}") for st, n in s.by_status]
+        statuses = [(label_of(ComplaintStatus, st), f"{n:,}") for st, n in s.by_status]
         statuses.append((self.tr("合计"), f"{s.complaints_received:,}"))
         statuses.append((self.tr("其中疑似异常维权"), f"{s.suspected_abnormal:,}"))
         self.statuses_model.set_rows(statuses, total_rows=[-2])
-        groups = [(_label(GroupStatus, st), f"{n:,}") for st, n in s.groups_by_status]
+        groups = [(label_of(GroupStatus, st), f"{n:,}") for st, n in s.groups_by_status]
         groups.append((self.tr("合计"), f"{s.groups_created:,}"))
         self.groups_model.set_rows(groups, total_rows=[-1])
 
