@@ -106,7 +106,8 @@ def synthetic_photo(seed: int, w: int = 800, h: int = 600) -> Image.Image:
     rr = random.Random(seed)
     for _ in range(25):
         x, y = rr.randint(0, w - 40), rr.randint(0, h - 40)
-        d.ellipse((x, y, x + rr.randint(10, 120), y + rr.randint(10, 120)), fill=tuple(rr.randint(0, 255) for _ in range(3)))
+        colour = tuple(rr.randint(0, 255) for _ in range(3))
+        d.ellipse((x, y, x + rr.randint(10, 120), y + rr.randint(10, 120)), fill=colour)
     return im
 
 
@@ -168,9 +169,10 @@ def corpus_part(seeds: list[int], n: int) -> list[tuple[str, bytes]]:
             f"R {tp / max(1, tp + fn):.3f}; candidates {len(cands)}/{n_pairs} ({len(cands) / max(1, n_pairs):.0%})"
         )
     t = totals
+    n_true = max(1, t["tp"] + t["fn"])
     print(
-        f"all seeds: pipeline precision {t['tp'] / max(1, t['tp'] + t['fp']):.3f} recall {t['tp'] / max(1, t['tp'] + t['fn']):.3f}; "
-        f"exhaustive precision {t['tp_all'] / max(1, t['tp_all'] + t['fp_all']):.3f} recall {t['tp_all'] / max(1, t['tp'] + t['fn']):.3f}"
+        f"all seeds: pipeline precision {t['tp'] / max(1, t['tp'] + t['fp']):.3f} recall {t['tp'] / n_true:.3f}; "
+        f"exhaustive precision {t['tp_all'] / max(1, t['tp_all'] + t['fp_all']):.3f} recall {t['tp_all'] / n_true:.3f}"
     )
     print(
         f"candidate reduction: {t['cands']} of {t['pairs']} pairs compared ({t['cands'] / t['pairs']:.0%}, "

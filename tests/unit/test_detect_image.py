@@ -177,7 +177,10 @@ def test_same_forgery_with_another_customer_matches(certificate: Image.Image) ->
     [
         ("same text, seal stamped elsewhere", lambda: render(spec(), seed=99)),
         ("other hospital and diagnosis", lambda: render(spec("西安市第三人民医院", "2型糖尿病"), seed=7)),
-        ("other date and reason, other person", lambda: render(spec("西安市第二人民医院", "抑郁症", "2026年3月2日"), 11, "张三", "女", "440305199503281133")),
+        (
+            "other date and reason, other person",
+            lambda: render(spec("西安市第二人民医院", "抑郁症", "2026年3月2日"), 11, "张三", "女", "440305199503281133"),
+        ),
     ],
 )
 def test_other_certificates_of_the_same_layout_do_not_match(
