@@ -58,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
                                                        "statistics"))
     sc.add_argument("--demo", action="store_true", help="use a temporary store filled with demo data")
     sc.add_argument("--size", default="1366x820", help="window size, e.g. 1366x820")
+    dt_ = sub.add_parser("detect", help="run link detection: pending complaints and evidence, or everything")
+    dt_.add_argument("--full", action="store_true", help="rebuild the indexes and recompute every link")
+    lk = sub.add_parser("links", help="list links between complaints")
+    lk.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    lk.add_argument("--status", choices=("suggested", "confirmed", "rejected"))
+    lk.add_argument("--kind", choices=("phone", "address", "email", "wechat", "qq", "bank_account", "credit_code",
+                                       "template", "voice", "image", "manual"))
+    gp = sub.add_parser("groups", help="list agent groups and the detector's group proposals")
+    gp.add_argument("--format", choices=("table", "json"), default="table")
+    gp.add_argument("--no-proposals", action="store_true", help="only the groups people created")
     u = sub.add_parser("user", help="add a user (administrators only)")
     u.add_argument("username")
     u.add_argument("--role", required=True, choices=("handler", "legal", "supervisor", "admin"))
@@ -215,6 +225,99 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_detect(args: argparse.Namespace) -> int:
+    from greyline.services import detection
+
+    store, ctx = _open(args)
+    try:
+        progress = _stderr_progress("detect")
+        if args.full:
+            summary = detection.detect_all(ctx, progress=progress)
+        else:
+            summary = detection.detect_pending(ctx, progress=progress)
+    finally:
+        store.dispose()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary.describe())
+    for note in summary.unusable:
+        print(f"  无法分析：{note}")
+    return 0
+
+
+LINK_FIELDS = ("a_reference", "a_external_id", "b_reference", "b_external_id", "kind", "score", "reason",
+               "status", "source")
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from greyline.queries.links import export_links
+
+    store, ctx = _open(args)
+    try:
+        rows = list(export_links(store, status=args.status, kind=args.kind))
+        with ctx.uow() as uow:
+            uow.record("export", "links", "", {"format": args.format, "rows": len(rows),
+                                               "status": args.status, "kind": args.kind})
+            uow.commit()
+    finally:
+        store.dispose()
+    records = [{f: getattr(r, f) for f in LINK_FIELDS} for r in rows]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=LINK_FIELDS)
+        w.writeheader()
+        w.writerows(records)
+    else:
+        for r in rows:
+            print(f"{r.a_reference} ~ {r.b_reference}  {r.kind:<12} {r.score:5.2f} {r.status:<9} {r.reason}")
+        print(f"({len(rows)} links)")
+    return 0
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    from greyline.queries.groups import group_detail, list_groups
+    from greyline.services import detection
+
+    store, ctx = _open(args)
+    try:
+        groups = []
+        for g in list_groups(store):
+            d = group_detail(store, g.id)
+            groups.append({
+                "reference": g.reference, "title": g.title, "status": g.status,
+                "members": [{"reference": m.reference, "external_id": m.external_id, "channel": m.channel,
+                             "received_at": m.received_at.isoformat()} for m in d.members],
+                "suspects": [s.name for s in d.suspects],
+            })
+        proposals = [] if args.no_proposals else [
+            {"key": p.key, "title": p.title, "strength": round(p.strength, 3), "kinds": p.kinds,
+             "members": [{"reference": m.reference, "external_id": m.external_id} for m in p.members],
+             "shared_identifiers": [{"type": t, "masked": m, "complaints": n} for _, t, m, n in p.identifiers],
+             "existing_groups": list(p.existing_groups), "evidence_ids": list(p.evidence_ids)}
+            for p in detection.group_proposals(ctx)]
+        with ctx.uow() as uow:
+            uow.record("export", "groups", "", {"format": args.format, "groups": len(groups),
+                                                "proposals": len(proposals)})
+            uow.commit()
+    finally:
+        store.dispose()
+    if args.format == "json":
+        json.dump({"groups": groups, "proposals": proposals}, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for g in groups:
+        print(f"{g['reference']}  {g['status']:<14} {len(g['members']):>4} 笔  {g['title']}")
+    print(f"({len(groups)} groups)")
+    for p in proposals:
+        ids = "、".join(f"{t} {m}" for t, m in ((i["type"], i["masked"]) for i in p["shared_identifiers"][:3]))
+        print(f"建议 {p['key']}  {len(p['members']):>4} 笔  强度 {p['strength']:.2f}  {ids}")
+    if not args.no_proposals:
+        print(f"({len(proposals)} proposals)")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from greyline.services.maintenance import verify
 
@@ -288,4 +391,4 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 COMMANDS = {"gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "import": cmd_import, "attach": cmd_attach,
             "list": cmd_list, "verify": cmd_verify, "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
-            "screenshot": cmd_screenshot}
+            "screenshot": cmd_screenshot, "detect": cmd_detect, "links": cmd_links, "groups": cmd_groups}

@@ -21,6 +21,7 @@ from greyline.domain.errors import ConflictError, Duplicate, ValidationError
 from greyline.domain.identifiers import normalise
 from greyline.domain.permissions import Permission
 from greyline.domain.records import ComplaintDraft, ComplaintRef, IdentifierInput
+from greyline.services import detection
 from greyline.services.context import ServiceContext
 from greyline.storage.repositories import Repositories
 
@@ -54,6 +55,7 @@ def create_complaint(ctx: ServiceContext, draft: ComplaintDraft) -> ComplaintRef
                    {"channel": valid.channel, "external_id": valid.external_id,
                     "identifiers": len(valid.identifiers)})
         uow.commit()
+    detection.after_complaints_saved(ctx, [cid])
     return ComplaintRef(cid, ref, valid.channel, valid.external_id)
 
 
@@ -109,6 +111,7 @@ def update_complaint(ctx: ServiceContext, complaint_id: int, expected_version: i
                    {"before": before, "version": row.version})
         new_version = row.version
         uow.commit()
+    detection.after_complaints_saved(ctx, [complaint_id])
     return new_version
 
 
@@ -141,6 +144,7 @@ def set_risk_level(ctx: ServiceContext, complaint_id: int, level: RiskLevel, exp
         _expect_version(row.version, expected_version)
         before = row.risk_level
         row.risk_level = level.value
+        row.risk_manual = True
         uow.flush()
         uow.record("complaint_risk", "complaint", row.reference, {"from": before, "to": level.value})
         version = row.version
@@ -161,6 +165,7 @@ def add_identifier(ctx: ServiceContext, complaint_id: int, item: IdentifierInput
         uow.record("identifier_added", "complaint", ref, {"type": ident.type.value, "masked": ident.masked,
                                                            "role": item.role})
         uow.commit()
+    detection.after_complaints_saved(ctx, [complaint_id])
     return iid
 
 
@@ -171,6 +176,8 @@ def set_indicator(ctx: ServiceContext, complaint_id: int, code: Indicator, note:
         ref, _, _ = uow.repo.complaint_ref(complaint_id)
         uow.repo.set_indicator(complaint_id, code.value, note.strip(), source.value, ctx.actor.user_id)
         uow.record("indicator_set", "complaint", ref, {"code": code.value, "note": note, "source": source.value})
+        uow.flush()
+        detection.reassess_risk(uow, [complaint_id])
         uow.commit()
 
 
@@ -181,6 +188,8 @@ def clear_indicator(ctx: ServiceContext, complaint_id: int, code: Indicator) -> 
         removed = uow.repo.clear_indicator(complaint_id, code.value)
         if removed:
             uow.record("indicator_cleared", "complaint", ref, {"code": code.value})
+            uow.flush()
+            detection.reassess_risk(uow, [complaint_id])
         uow.commit()
     return removed
 

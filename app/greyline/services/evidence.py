@@ -16,6 +16,7 @@ from pathlib import Path
 from greyline.domain.enums import CustodyAction, EvidenceKind, LegalKind
 from greyline.domain.errors import ConflictError, DomainError, ValidationError
 from greyline.domain.permissions import Permission
+from greyline.services import detection
 from greyline.services.context import ServiceContext
 from greyline.storage.vault import BlobCheck, StoredBlob
 
@@ -68,6 +69,8 @@ def _record(ctx: ServiceContext, blob: StoredBlob, original_name: str, kind: Evi
         uow.record("evidence_added", "evidence", eid, {"name": original_name, "sha256": blob.sha256,
                                                         "attached_to": target, "kind": kind.value})
         uow.commit()
+    if complaint_id is not None:
+        detection.after_evidence_added(ctx, [eid])
     return EvidenceRef(eid, blob.sha256, blob.sm3, blob.size, original_name, blob.already_present)
 
 

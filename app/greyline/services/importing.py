@@ -22,6 +22,7 @@ from greyline.domain.errors import Cancelled, DomainError, ImportRejected, Valid
 from greyline.domain.permissions import Permission
 from greyline.domain.records import ComplaintDraft, IdentifierInput, ValidComplaint
 from greyline.services.complaints import allocate_references, deadline_for
+from greyline.services import detection
 from greyline.services.context import ServiceContext
 from greyline.storage.vault import hash_file
 
@@ -295,6 +296,7 @@ def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str
     total = created = 0
     first_ref: str | None = None
     last_ref: str | None = None
+    new_ids: list[int] = []
     with ctx.uow() as uow:
         rules = uow.repo.channel_rules()
         year = dt.date.today().year
@@ -308,7 +310,7 @@ def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str
                 continue
             refs = allocate_references(uow.repo, year, len(new))
             deadlines = [deadline_for(rules, v.channel, v.received_at) for v in new]
-            uow.repo.add_complaints(new, refs, deadlines, ctx.actor.user_id)
+            new_ids.extend(uow.repo.add_complaints(new, refs, deadlines, ctx.actor.user_id))
             created += len(new)
             first_ref = first_ref or refs[0]
             last_ref = refs[-1]
@@ -318,6 +320,10 @@ def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str
                                               "skipped_existing": total - created,
                                               "first": first_ref, "last": last_ref})
         uow.commit()
+    if new_ids:
+        if progress is not None:
+            progress(total, 0, "detecting")
+        detection.after_import(ctx, new_ids)
     return ImportResult(source, total, created, total - created, first_ref, last_ref)
 
 

@@ -112,4 +112,10 @@ def set_do_not_correlate(ctx: ServiceContext, identifier_id: int, flag: bool, re
         uow.repo.identifier_value(identifier_id)  # NotFound for an unknown id
         uow.repo.set_do_not_correlate(identifier_id, flag)
         uow.record("do_not_correlate", "identifier", identifier_id, {"flag": flag, "reason": reason.strip()})
+        members = sorted(uow.detect.identifier_members([identifier_id]).get(identifier_id, set()))
         uow.commit()
+    # The complaints using it gain or lose their links through it.
+    from greyline.services import detection  # noqa: PLC0415 - detection imports this module's neighbours
+
+    for start in range(0, len(members), 1000):
+        detection.after_complaints_saved(ctx, members[start : start + 1000])

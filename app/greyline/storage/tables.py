@@ -149,6 +149,9 @@ class Complaint(Versioned, Base):
     handler_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="new")
     risk_level: Mapped[str] = mapped_column(String(16), nullable=False, default="none")
+    # A level a person chose wins over the computed one; the reasons are the rules that fired.
+    risk_manual: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    risk_reasons: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
     phone_changed_at: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(
@@ -355,10 +358,83 @@ class Link(Versioned, Base):
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     score: Mapped[float] = mapped_column(Float, nullable=False, default=1.0)
     reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # What the detector found, for explanations (identifier id and count, shingle counts, evidence ids).
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    source: Mapped[str] = mapped_column(String(16), nullable=False, default="detector")
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="suggested", index=True)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+Index("ix_links_pair", Link.complaint_a_id, Link.complaint_b_id, Link.kind)
+
+
+class DetectState(Base):
+    """What the detector last saw of a complaint: its text sketch (for the band keys to delete when
+    the text changes and for estimates before exact comparison) and the scheme that made it."""
+
+    __tablename__ = "detect_state"
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(80), nullable=False)
+    text_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class TextBandKey(Base):
+    """MinHash LSH band keys of complaint texts: complaints sharing a key are template candidates."""
+
+    __tablename__ = "text_band_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), primary_key=True)
+
+
+class BuildingKey(Base):
+    """Keyed hash of the building part of a complaint's addresses (same building or trade mall)."""
+
+    __tablename__ = "building_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), primary_key=True,
+                                              index=True)
+    identifier_id: Mapped[int] = mapped_column(ForeignKey("identifiers.id"), nullable=False)
+
+
+class EvidenceFeature(Base):
+    """A detector's view of one evidence file: a voice embedding or an image fingerprint."""
+
+    __tablename__ = "evidence_features"
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # 'voice' | 'image'
+    engine: Mapped[str] = mapped_column(String(64), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="ok")  # 'ok' | 'unusable'
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class ImageKey(Base):
+    """Perceptual-hash band keys of image evidence: images sharing a key are reuse candidates."""
+
+    __tablename__ = "image_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True,
+                                             index=True)
+
+
+class ImagePair(Base):
+    """Verified image comparisons (both ways: matches and non-matches). Files never change, so a
+    comparison stays valid until the fingerprint version changes; a full run reuses them."""
+
+    __tablename__ = "image_pairs"
+    __table_args__ = {"sqlite_with_rowid": False}
+    evidence_a: Mapped[int] = mapped_column(ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True)
+    evidence_b: Mapped[int] = mapped_column(ForeignKey("evidence_items.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    score: Mapped[float] = mapped_column(Float, nullable=False)
 
 
 class AuditEvent(Base):

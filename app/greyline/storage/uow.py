@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from greyline.domain.errors import ConflictError, Duplicate
 from greyline.storage import audit
 from greyline.storage.db import Store
+from greyline.storage.detection_repo import DetectionRepo
 from greyline.storage.repositories import Repositories
 from greyline.storage.vault import Vault
 
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.session = (self.store.read_sessions if self.readonly else self.store.write_sessions)()
         self.session.begin()
         self.repo = Repositories(self.session, self.store.cipher)
+        self.detect = DetectionRepo(self.session)
         self._events = []
         self._committed = False
         return self
