@@ -18,6 +18,7 @@ from greyline.demo.generator import generate
 from greyline.detect.text import (
     PLACEHOLDERS,
     Segment,
+    ShingleBatch,
     ShingleConfig,
     TemplateIndexer,
     candidate_probability,
@@ -421,3 +422,156 @@ def test_components_match_networkx() -> None:
     g.add_edges_from(edges.tolist())
     for comp in nx.connected_components(g):
         assert {int(lab[v]) for v in comp} == {min(comp)}
+
+
+# --------------------------------------------------------------------------- detection internals
+
+
+def test_band_keys_keep_their_values() -> None:
+    # Values computed before the signing was vectorised differently: stored keys stay valid, so
+    # the scheme (and NORMALISATION_VERSION) need not change. A deliberate change of the keys
+    # must update these values together with the scheme.
+    text = "本人因个人原因导致借款逾期，并非恶意拖欠。目前本人经济困难，每月收入仅能维持基本生活，无法一次性还清欠款。本人愿意偿还本金。"
+    keys = TemplateIndexer().band_keys(TemplateIndexer().signature(text))
+    assert keys[:3] == ["0:fbe2ef53925d1149", "1:2653945be4403cf1", "2:613a2e365679725d"]
+    assert keys[-1] == "31:f1920404a007ad33"
+
+
+def _reference_signature(ix: TemplateIndexer, codes: list[int]) -> list[int]:
+    """One-permutation MinHash with optimal densification written out text by text in Python."""
+    from greyline.detect.text import _EMPTY, _PROBES, _mix64
+
+    k = ix.num_perm
+    sig = [int(_EMPTY)] * k
+    for h in _mix64(np.array(codes, dtype=np.uint64) ^ ix._salt).tolist():
+        sig[h % k] = min(sig[h % k], h // k)
+    if all(v == int(_EMPTY) for v in sig):
+        return sig
+    out = list(sig)
+    for b in range(k):
+        if sig[b] != int(_EMPTY):
+            continue
+        for t in range(_PROBES):
+            src = int(ix._probe[b, t])
+            if sig[src] != int(_EMPTY):
+                out[b] = sig[src]
+                break
+        else:
+            out[b] = next(sig[(b + d) % k] for d in range(1, k) if sig[(b + d) % k] != int(_EMPTY))
+    return out
+
+
+@pytest.mark.parametrize("num_perm", [128, 96])
+def test_vectorised_signatures_match_the_definition(num_perm: int) -> None:
+    ix = TemplateIndexer(num_perm=num_perm, bands=num_perm // 4)
+    rng = np.random.default_rng(3)
+    # from one shingle (almost every bin borrowed, many by the fallback) to more than the bins
+    sizes = [1, 2, 3, 5, 17, 60, 127, 300, 0, 2500] + rng.integers(1, 400, 40).tolist()
+    texts = [rng.integers(0, 2**63, s, dtype=np.int64).view(np.uint64).tolist() for s in sizes]
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in texts], out=starts[1:])
+    batch = ShingleBatch(np.array([c for t in texts for c in t], dtype=np.uint64), starts)
+    sigs = ix.signatures(batch)
+    for row, codes in zip(sigs.tolist(), texts):
+        assert row == _reference_signature(ix, codes)
+
+
+def test_buckets_hold_exactly_the_texts_sharing_a_band_hash() -> None:
+    from greyline.detect.text import _buckets
+
+    rng = np.random.default_rng(8)
+    hashes = rng.integers(0, 12, size=(500, 6)).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    hashes[:, 2] += np.uint64(1)  # bands differ: equal values in two bands are no bucket
+    bk = _buckets(hashes)
+    got = set()
+    for f, s in zip(bk.first.tolist(), bk.size.tolist()):
+        docs = bk.docs[f : f + s].tolist()
+        assert docs == sorted(docs)
+        got |= set(itertools.combinations(docs, 2))
+    expected = {
+        (i, j) for i, j in itertools.combinations(range(500), 2) if (hashes[i] == hashes[j]).any()
+    }
+    assert got == expected
+    cand = TemplateIndexer().candidate_pairs(hashes)
+    assert {tuple(p) for p in cand.tolist()} == expected
+
+
+def test_hash_slots_give_equal_keys_one_slot_and_others_their_own() -> None:
+    from greyline.detect.text import _hash_slots
+
+    rng = np.random.default_rng(4)
+    distinct = rng.integers(1, 2**63, 300, dtype=np.int64).view(np.uint64)
+    keys = distinct[rng.integers(0, 300, 2000)]
+    region = np.where(np.arange(2000) < 1200, 0, 1)  # two regions; a key may be in both
+    rsize = np.array([2048, 2048])
+    base, mask = (region * 2048).astype(np.int64), (rsize - 1)[region]
+    _, slot = _hash_slots(keys.copy(), base, mask, 4096)
+    assert ((slot >= base) & (slot < base + 2048)).all()
+    seen: dict[tuple[int, int], int] = {}
+    for r, k, s in zip(region.tolist(), keys.tolist(), slot.tolist()):
+        assert seen.setdefault((r, k), s) == s
+    assert len(set(seen.values())) == len(seen)
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 200])
+def test_block_verification_is_exact(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    import greyline.detect.text as text_mod
+
+    monkeypatch.setattr(text_mod, "_CHUNK_ENTRIES", chunk)  # 200: nearly every block a chunk of its own
+    rng = np.random.default_rng(6)
+    vocab = rng.integers(0, 2**63, 400, dtype=np.int64).view(np.uint64)
+    texts = []
+    for _ in range(60):
+        base = rng.choice(400, 120, replace=False)
+        for _ in range(int(rng.integers(1, 5))):  # families of near-copies, repeats inside a text
+            t = base.copy()
+            t[rng.integers(0, 120, 30)] = rng.integers(0, 400, 30)
+            texts.append(vocab[np.concatenate((t, t[:5]))])
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([t.size for t in texts], out=starts[1:])
+    batch = ShingleBatch(np.concatenate(texts), starts)
+    # blocks: consecutive runs of texts (sizes 1 to 7), plus a text appearing in two blocks
+    sizes = []
+    left = len(texts)
+    while left:
+        sizes.append(min(left, int(rng.integers(1, 8))))
+        left -= sizes[-1]
+    members = np.concatenate((np.arange(len(texts)), [0, 5, 9]))
+    sizes = np.array([*sizes, 3])
+    pa, pb = text_mod._block_pairs(sizes)
+    a, b, jac = text_mod._verify_blocks(batch, members, sizes, pa, pb, 0.3, 20)
+    got = {(int(members[i]), int(members[j])): s for i, j, s in zip(a.tolist(), b.tolist(), jac.tolist())}
+    expected = {}
+    for i, j in zip(members[pa].tolist(), members[pb].tolist()):
+        x, y = batch.sets(i), batch.sets(j)
+        inter = len(x & y)
+        if inter >= 20 and inter / (len(x) + len(y) - inter) >= 0.3:
+            expected[(i, j)] = inter / (len(x) + len(y) - inter)
+    assert len(expected) > 20
+    assert got.keys() == expected.keys()
+    assert all(got[p] == pytest.approx(expected[p]) for p in got)
+
+
+def test_a_large_family_is_verified_whole() -> None:
+    # 300 copies of one complaint with a few characters changed each: one group, every pair
+    # compared, including pairs that share no band.
+    rng = np.random.default_rng(2)
+    base = list("本人于去年在贵公司借款，合同约定的利率过高，催收人员多次在夜间拨打我的电话并威胁联系我的家人和单位，"
+                "严重影响了我的正常生活和工作，现要求停止暴力催收、核减不合理的利息和费用，并退还多收取的款项。")
+    filler = list("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面")
+    texts = {}
+    for i in range(300):
+        t = base.copy()
+        for p in rng.integers(0, len(t), 3):
+            t[p] = filler[int(rng.integers(0, len(filler)))]
+        texts[i] = "".join(t)
+    ix = TemplateIndexer()
+    stats: dict[str, float] = {}
+    batch = ix.prepare([texts[i] for i in range(300)])
+    found = {(a, b): s for a, b, s in ix.pairs_in(batch, None, stats)}
+    assert stats["groups"] == 1 and stats["grouped"] == 300
+    sets = [batch.sets(i) for i in range(300)]
+    for i, j in itertools.combinations(range(300), 2):
+        inter = len(sets[i] & sets[j])
+        s = inter / (len(sets[i]) + len(sets[j]) - inter)
+        assert ((i, j) in found) == (s >= ix.threshold and inter >= ix.min_shared)
