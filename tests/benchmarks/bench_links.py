@@ -39,7 +39,7 @@ from greyline.demo.generator import IMPORT_KEYS, generate
 from greyline.detect.graph import adjusted_rand_index, proposal_labels
 from greyline.domain.enums import EvidenceKind
 from greyline.domain.errors import ValidationError
-from greyline.domain.identifiers import normalise_address, parse_phone
+from greyline.domain.identifiers import normalise_address, parse_phone, redact_text
 from greyline.services import detection, evidence
 from greyline.services.context import sign_in
 from greyline.services.importing import import_rows
@@ -72,6 +72,10 @@ def truth_pairs(corpus, cap: int) -> dict[str, set[tuple[str, str]]]:  # noqa: A
                     by["phone"][parse_phone(r[col]).value].add(ext)
                 except ValidationError:
                     pass
+        # Phones written into the complaint text count too (stored as text mentions at intake).
+        for ident in redact_text(r["text"])[1]:
+            if ident.type.value in ("mobile", "landline"):
+                by["phone"][ident.value].add(ext)
         if r["email"]:
             by["email"][r["email"].strip().lower()].add(ext)
         if r["wechat"]:
