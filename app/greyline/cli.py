@@ -53,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("src", type=Path)
     sc = sub.add_parser("screenshot", help="render a view of the window offscreen to a PNG")
     sc.add_argument("out", type=Path)
-    sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "editor_evidence", "evidence", "groups",
-                                                       "settings", "image", "audio", "pdf", "links", "referrals",
-                                                       "statistics"))
+    sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "editor_evidence",
+                                                       "editor_links", "similar", "template_compare", "evidence",
+                                                       "groups", "settings", "image", "audio", "pdf", "links",
+                                                       "referrals", "statistics"))
     sc.add_argument("--demo", action="store_true", help="use a temporary store filled with demo data")
     sc.add_argument("--size", default="1366x820", help="window size, e.g. 1366x820")
     dt_ = sub.add_parser("detect", help="run link detection: pending complaints and evidence, or everything")

@@ -741,6 +741,147 @@ TRANSLATIONS: dict[str, str] = {
 
     # --- app
     "正在生成演示数据…": "Generating demo data…",
+
+    # --- link detection: complaint editor, link graph, links page, group proposals
+    "来源": "Source",
+    "（工单号 %1）": "(work-order number %1)",
+    "（未写明理由）": "(no reason given)",
+    "点“比较文本”或双击该行，可并排查看两篇原文的相同与不同之处。":
+        "Click \"Compare text\" or double-click the row to see the two original texts side by side, "
+        "with what they share and where they differ.",
+    "依据证据 %1，点“查看证据”可打开比对的文件。":
+        "Based on evidence %1; click \"View evidence\" to open the compared files.",
+    "比较文本": "Compare text",
+    "并排比较两篇投诉的原文（模板文本关联）":
+        "Compare the original texts of the two complaints side by side (template text link)",
+    "查看证据": "View evidence",
+    "打开同一声音或同一图片关联所依据的证据文件":
+        "Open the evidence files a same-voice or same-image link is based on",
+    "风险等级由人工设定（优先于系统计算）。":
+        "Risk level set manually (takes precedence over the system's calculation).",
+    "系统识别的依据：": "Why the system flagged it:",
+    "您的角色（%1）不能确认或排除关联。": "Your role (%1) cannot confirm or reject links.",
+    "已选 %1 条关联：可一起确认或排除。": "%1 links selected: you can confirm or reject them together.",
+    "选中一条关联可在此查看完整理由。按住 Ctrl 或 Shift 可选多条，一起确认或排除。":
+        "Select a link to see its full reason here. Hold Ctrl or Shift to select several and confirm "
+        "or reject them together.",
+    "待确认 %1 条（列在最前）· 已确认 %2 条 · 已排除 %3 条":
+        "%1 pending (listed first) · %2 confirmed · %3 rejected",
+    "已确认 %1 条关联": "Confirmed %1 links",
+    "已排除 %1 条关联": "Rejected %1 links",
+    "有 %1 条关联未能处理（列表已重新载入）：": "%1 links could not be processed (the list has been reloaded):",
+    "使用共用标识": "Uses shared identifier",
+    "团伙/案件成员": "Agent group/case member",
+    "共用标识": "Shared identifier",
+    "双击打开": "Double-click to open",
+    "（%1，分值 %2）": " (%1, score %2)",
+    "显示整张图": "Show whole graph",
+    " 一级": " Level 1",
+    " 二级": " Level 2",
+    " 未定级": " Unrated",
+    " 共用标识": " Shared identifier",
+    " 团伙/案件": " Agent group/case",
+    "实线已确认，虚线待确认": "Solid line: confirmed; dashed line: pending",
+    "共用标识（菱形）": "Shared identifier (diamond)",
+    "团伙/案件（方形）": "Agent group/case (square)",
+    "全选": "Select all",
+    "全不选": "Select none",
+    "待确认": "Pending",
+    "已确认": "Confirmed",
+    "只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）":
+        "Show only links scoring at least this value (text similarity, voiceprint or image match)",
+    "灰线编号或工单号": "Greyline number or work-order number",
+    "定位投诉": "Find complaint",
+    "只显示这笔投诉及其两层以内的关联": "Show only this complaint and its links up to two steps away",
+    "显示全部": "Show all",
+    "重新检测全部": "Re-detect all",
+    "重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级":
+        "Compare the contact details, texts, voices and images of all complaints again and update "
+        "links and risk levels",
+    "关联类型：": "Link type:",
+    "最低分值：": "Minimum score:",
+    "正在载入关联图…": "Loading link graph…",
+    "正在计算团伙建议…": "Computing agent group suggestions…",
+    "建立团伙/案件…": "Create agent group/case…",
+    "关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。":
+        "Sets of closely linked complaints, possibly from the same agent. Select one to highlight its "
+        "complaints in the graph.",
+    "选中一条关联，图中会定位到它；双击打开投诉。":
+        "Select a link to locate it in the graph; double-click to open the complaint.",
+    "团伙建议": "Agent group suggestions",
+    "关联列表": "Link list",
+    "找不到这笔投诉。": "This complaint could not be found.",
+    "没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。":
+        "No links match the filters. Widen the link type, status or minimum score above.",
+    "还没有关联。\n\n当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。\n\n录入或导入投诉、添加证据后即会检测；也可点击右上角的“重新检测全部”。":
+        "No links yet.\n\nWhen several complaints share the same phone number, address, email or WeChat, "
+        "have nearly identical texts, contain the same person's voice in recordings, or submit the same "
+        "image (such as a forged seal or certificate), the system links them automatically and shows "
+        "them here.\n\nDetection runs when complaints are entered or imported and when evidence is "
+        "added; you can also click \"Re-detect all\" at the top right.",
+    "图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。":
+        "In the graph: %1 complaints, %2 shared identifiers, %3 agent groups/cases, %4 edges.",
+    "%1 两层以内的关联。": "Links of %1 up to two steps away.",
+    "共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。":
+        "%1 nodes in total; only the %2 most linked are shown. Use \"Find complaint\" to view the "
+        "surroundings of a complaint.",
+    "滚轮缩放，拖动平移，双击打开。": "Scroll to zoom, drag to pan, double-click to open.",
+    "团伙建议（%1）": "Agent group suggestions (%1)",
+    "暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。":
+        "No agent group suggestions: there are no three or more closely linked complaints not yet in "
+        "an agent group.",
+    "选中一条建议查看详情。": "Select a suggestion to see its details.",
+    "已选 %1 类": "%1 types selected",
+    "关联依据：%1": "Link basis: %1",
+    "共用标识：%1": "Shared identifiers: %1",
+    "%1 %2（%3 笔）": "%1 %2 (%3 complaints)",
+    "已有团伙/案件：%1": "Existing agent group/case: %1",
+    "等 %1 笔": "… (%1 in total)",
+    "投诉：%1": "Complaints: %1",
+    "正在重新检测全部投诉的关联…": "Re-detecting links across all complaints…",
+    "已取消重新检测，未做任何改动。": "Re-detection cancelled; nothing was changed.",
+    "可选：为何认为这些投诉属于同一团伙": "Optional: why these complaints are thought to belong to the same agent group",
+    "由关联检测建议：%1": "Suggested by link detection: %1",
+    "共用标识将作为疑似代理人记录：%1": "The shared identifiers will be recorded as suspected agents: %1",
+    "注意：部分投诉已属于 %1": "Note: some complaints already belong to %1",
+    "建议名称": "Suggested name",
+    "已有团伙/案件": "Existing agent group/case",
+
+    # --- template text: similar complaints panel and text comparison
+    "输入或粘贴投诉内容后，自动查找与已登记投诉雷同的文本。":
+        "After you type or paste the complaint text, texts matching recorded complaints are found "
+        "automatically.",
+    "雷同文本": "Matching texts",
+    "展开或收起雷同文本列表": "Expand or collapse the list of matching texts",
+    "投诉编号": "Complaint number",
+    "开头": "Beginning",
+    "未发现雷同文本": "No matching texts found",
+    "打开投诉": "Open complaint",
+    "比较": "Compare",
+    "把正在录入的文本与选中的投诉并排比较": "Compare the text being entered with the selected complaint side by side",
+    "正在查找雷同文本…": "Looking for matching texts…",
+    "正在录入的文本": "Text being entered",
+    "发现至少 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。":
+        "At least %1 recorded complaints match this text (highest similarity %2%); they may come from "
+        "the same template.",
+    "发现 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。":
+        "%1 recorded complaints match this text (highest similarity %2%); they may come from the same "
+        "template.",
+    "查找雷同文本时出错，已记入日志；不影响保存。":
+        "An error occurred while looking for matching texts and was logged; saving is not affected.",
+    "受理 %1": "Received %1",
+    "比较文本：%1 与 %2": "Compare text: %1 and %2",
+    "相似度按系统识别模板文本的方法计算：去除姓名、号码、日期、金额后，比较连续四个字的片段（Jaccard 相似度）。":
+        "Similarity is computed the way the system detects template text: after removing names, "
+        "numbers, dates and amounts, runs of four consecutive characters are compared (Jaccard "
+        "similarity).",
+    "两篇相同的段落": "Passages in both texts",
+    "仅本篇有的文字（差异）": "Text only in this one (difference)",
+    "示例": "Sample",
+    "相似度 %1%（去除姓名、号码、日期、金额后）": "Similarity %1% (after removing names, numbers, dates and amounts)",
+    "有一篇文本为空，无法比较。": "One of the texts is empty, so they cannot be compared.",
+    "相同文字占左侧文本的 %1%、右侧文本的 %2%；差异 %3 处。":
+        "Shared text makes up %1% of the left text and %2% of the right text; %3 differences.",
 }
 
 # Where one context needs another wording than the default above.

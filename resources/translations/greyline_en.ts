@@ -72,723 +72,819 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="99"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="107"/>
         <source>减免罚息</source>
         <translation>Waive penalty interest</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="100"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="108"/>
         <source>减免利息</source>
         <translation>Waive interest</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="101"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="109"/>
         <source>停止催收</source>
         <translation>Stop collection</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="102"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="110"/>
         <source>修复征信</source>
         <translation>Repair credit record</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="103"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="111"/>
         <source>退还服务费</source>
         <translation>Refund service fees</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="104"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="112"/>
         <source>赔偿损失</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="105"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="113"/>
         <source>分期还款</source>
         <translation>Instalment plan</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="106"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="114"/>
         <source>停息挂账</source>
         <translation>Interest freeze</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="109"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="117"/>
         <source>催收方式投诉</source>
         <translation>Collection practices</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="110"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="118"/>
         <source>息费争议</source>
         <translation>Interest and fee dispute</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="111"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="119"/>
         <source>征信异议</source>
         <translation>Credit-record objection</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="112"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="120"/>
         <source>服务费/会员费争议</source>
         <translation>Service/membership fee dispute</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="113"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="121"/>
         <source>合同纠纷</source>
         <translation>Contract dispute</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="114"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="122"/>
         <source>个人信息保护</source>
         <translation>Personal information</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="115"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="123"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="158"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="166"/>
         <source>%1，出生日期 %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="170"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="240"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="178"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="293"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="171"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="179"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="172"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="180"/>
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="173"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="181"/>
         <source>我方号码</source>
         <translation>Our number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="174"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="182"/>
         <source>对方号码</source>
         <translation>Their number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="175"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="183"/>
         <source>接听人</source>
         <translation>Answered by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="176"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="184"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="177"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="185"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="183"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="216"/>
         <source>关联对象</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="184"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="217"/>
         <source>工单号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="185"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="218"/>
         <source>关联依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="186"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="219"/>
         <source>相似度</source>
         <translation>Similarity</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="187"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="221"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="188"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="683"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="214"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="758"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="193"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="834"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="246"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="942"/>
         <source>新建投诉</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="194"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="247"/>
         <source>修改投诉</source>
         <translation>Complaint edited</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="195"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="248"/>
         <source>更改状态</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="196"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="249"/>
         <source>更改风险等级</source>
         <translation>Risk level changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="197"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="250"/>
         <source>添加标识</source>
         <translation>Identifier added</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="198"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="251"/>
         <source>勾选特征</source>
         <translation>Indicator ticked</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="199"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="252"/>
         <source>取消特征</source>
         <translation>Indicator cleared</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="200"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="253"/>
         <source>登记联系</source>
         <translation>Contact recorded</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="214"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="267"/>
         <source>渠道 %1，工单号 %2，标识 %3 个</source>
         <translation>Channel %1, work order %2, %3 identifier(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="218"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="271"/>
         <source>保存为第 %1 版</source>
         <translation>Saved as version %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="229"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="282"/>
         <source>（系统识别）</source>
         <translation> (detected by system)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="241"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="294"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="242"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="295"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="244"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="297"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="398"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="451"/>
         <source>依据或说明（可选）</source>
         <translation>Basis or note (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="419"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="208"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="474"/>
         <source>系统识别</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="420"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="220"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="230"/>
+        <source>（工单号 %1）</source>
+        <translation>(work-order number %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="233"/>
+        <source>（未写明理由）</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="236"/>
+        <source>点“比较文本”或双击该行，可并排查看两篇原文的相同与不同之处。</source>
+        <translation>Click "Compare text" or double-click the row to see the two original texts side by side, with what they share and where they differ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="238"/>
+        <source>依据证据 %1，点“查看证据”可打开比对的文件。</source>
+        <translation>Based on evidence %1; click "View evidence" to open the compared files.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="476"/>
         <source>由系统识别于 %1；人工不能更改</source>
         <translation>Detected by the system on %1; cannot be changed by hand</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="424"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="484"/>
         <source>人工 · %1</source>
         <translation>Manual · %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="425"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="486"/>
         <source>%1 于 %2 勾选</source>
         <translation>Ticked by %1 on %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="499"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="560"/>
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="506"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="567"/>
         <source>投诉信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="510"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="571"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="511"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="572"/>
         <source>联系记录</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="512"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="573"/>
         <source>关联</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="513"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="574"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="517"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="578"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="518"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="579"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="519"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="580"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="558"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="619"/>
         <source>来源渠道给出的工单号</source>
         <translation>Work-order no. given by the channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="561"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="622"/>
         <source>手动指定</source>
         <translation>Set manually</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="562"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="623"/>
         <source>例如经批准延长答复期限时</source>
         <translation>E.g. when an extension of the response deadline was approved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="563"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="624"/>
         <source>工单</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="565"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="626"/>
         <source>来源渠道 *</source>
         <translation>Channel *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="566"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="627"/>
         <source>工单编号 *</source>
         <translation>Work-order no. *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="567"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="628"/>
         <source>受理日期 *</source>
         <translation>Received on *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="568"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="629"/>
         <source>答复期限</source>
         <translation>Response deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="574"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="869"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="635"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="978"/>
         <source>18 位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="577"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="873"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="638"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="982"/>
         <source>客户在本机构预留的手机号</source>
         <translation>Mobile number the customer registered with us</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="578"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="639"/>
         <source>投诉前更换过</source>
         <translation>Changed before the complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="587"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="648"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="589"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="650"/>
         <source>客户姓名</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="590"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="651"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="591"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="652"/>
         <source>预留手机</source>
         <translation>Registered mobile</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="592"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="653"/>
         <source>预留手机变更</source>
         <translation>Mobile changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="597"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="874"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="658"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="983"/>
         <source>实际联系上的电话（可能是代理人）</source>
         <translation>Number actually reached (may be an agent)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="604"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="665"/>
         <source>添加其他联系方式（邮箱、微信、地址…）</source>
         <translation>Add other contact details (e-mail, WeChat, address…)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="606"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="667"/>
         <source>实际使用的联系方式</source>
         <translation>Contact details in use</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="609"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="670"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="611"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="672"/>
         <source>已登记（已打码）：</source>
         <translation>On file (masked):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="622"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="683"/>
         <source>单位：元，例如 3140.57</source>
         <translation>In yuan, e.g. 3140.57</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="623"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="684"/>
         <source>合同与欠款</source>
         <translation>Contract and debt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="625"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="686"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="626"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="687"/>
         <source>借据编号</source>
         <translation>Loan receipt no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="627"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="688"/>
         <source>逾期金额</source>
         <translation>Overdue amount</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="632"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="693"/>
         <source>投诉原文</source>
         <translation>Original complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="637"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="698"/>
         <source>处理人备注（内部）</source>
         <translation>Handler notes (internal)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="639"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="700"/>
         <source>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</source>
         <translation>Mobile and ID numbers in the text are masked on saving and kept as identifiers for matching.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="642"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="704"/>
         <source>投诉内容</source>
         <translation>Complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="650"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="713"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="654"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="717"/>
         <source>诉求与分类</source>
         <translation>Demands and category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="661"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="724"/>
         <source>其他诉求，多项用“；”分隔</source>
         <translation>Other demands, separated by ";"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="669"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="732"/>
         <source>其他诉求</source>
         <translation>Other demands</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="670"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="733"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="681"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="756"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="684"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="759"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="685"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="760"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="690"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="765"/>
         <source>异常维权特征</source>
         <translation>Abnormal rights-protection indicators</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="758"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="836"/>
         <source>查看用途，例如：核实客户身份后回拨</source>
         <translation>Purpose, e.g. call back after verifying the customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="759"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="837"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="760"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="838"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="781"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="859"/>
         <source>登记联系…</source>
         <translation>Record contact…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="785"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="863"/>
         <source>与客户或代接人的每次通话、来访和消息。</source>
         <translation>Every call, visit and message with the customer or whoever answers for them.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="795"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="876"/>
         <source>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</source>
         <translation>No links yet. When the system finds a shared phone, address or near-identical text, it lists it here; confirm or reject each one.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="798"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="891"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="799"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="892"/>
         <source>排除</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="800"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="893"/>
         <source>打开对方投诉</source>
         <translation>Open other complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="822"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="894"/>
+        <source>比较文本</source>
+        <translation>Compare text</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="895"/>
+        <source>并排比较两篇投诉的原文（模板文本关联）</source>
+        <translation>Compare the original texts of the two complaints side by side (template text link)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="896"/>
+        <source>查看证据</source>
+        <translation>View evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="897"/>
+        <source>打开同一声音或同一图片关联所依据的证据文件</source>
+        <translation>Open the evidence files a same-voice or same-image link is based on</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="930"/>
         <source>对这笔投诉的每次修改都记入防篡改的审计日志。</source>
         <translation>Every change to this complaint is recorded in the tamper-evident audit log.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="823"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="931"/>
         <source>尚无修改记录。</source>
         <translation>No changes recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="852"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="961"/>
         <source>投诉 %1</source>
         <translation>Complaint %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="868"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="977"/>
         <source>已登记 %1；如需补录请输入完整号码</source>
         <translation>On file: %1; type the full number to re-enter it</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="875"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="984"/>
         <source>已登记 %1；输入新号码可补录</source>
         <translation>On file: %1; type a new number to add it</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="895"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1005"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="914"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1024"/>
         <source>保存投诉后可用</source>
         <translation>Available once the complaint is saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="921"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1037"/>
+        <source>风险等级由人工设定（优先于系统计算）。</source>
+        <translation>Risk level set manually (takes precedence over the system's calculation).</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1039"/>
+        <source>系统识别的依据：</source>
+        <translation>Why the system flagged it:</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1049"/>
         <source>%1（当前）</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="946"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1074"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1068"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1199"/>
         <source>工单编号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1070"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1201"/>
         <source>请填写工单编号</source>
         <translation>Enter the work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1076"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1207"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1086"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1217"/>
         <source>答复期限早于受理日期</source>
         <translation>Response deadline is before the received date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1088"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1219"/>
         <source>按渠道规则应为 %1，已手动改为 %2</source>
         <translation>Channel rule gives %1; changed by hand to %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1092"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223"/>
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1092"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1093"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1224"/>
         <source>按渠道规则：受理后 %1 %2</source>
         <translation>Channel rule: %1 %2 after receipt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1097"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1228"/>
         <source>答复期限 %1 已过</source>
         <translation>Response deadline %1 has passed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1106"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1237"/>
         <source>校验通过：%1</source>
         <translation>Valid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1118"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1249"/>
         <source>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</source>
         <translation>Virtual-operator segment (170/171/162/165/167), common with agents. %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1124"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1255"/>
         <source>变更日期在未来</source>
         <translation>Change date is in the future</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1132"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1263"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1134"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1265"/>
         <source>投诉内容过长（%1 字，上限 %2 字）</source>
         <translation>Complaint text too long (%1 characters, limit %2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1146"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1277"/>
         <source>有 %1 处需要更正（见标红的说明），更正后才能保存。</source>
         <translation>%1 field(s) need correcting (see the notes in red) before you can save.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1149"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1280"/>
         <source>请填写：%1</source>
         <translation>Still required: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1152"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1283"/>
         <source>您的角色（%1）只能查看投诉。</source>
         <translation>Your role (%1) can only view complaints.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1155"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1286"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1206"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1337"/>
         <source>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</source>
         <translation>Show the full %1 %2. State the purpose; it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1219"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1350"/>
         <source>请写明查看完整号码的用途</source>
         <translation>State why you need the full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1241"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1296"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1372"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1427"/>
         <source>没有需要保存的修改</source>
         <translation>Nothing to save</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1260"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1391"/>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1341"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1472"/>
         <source>此投诉已被他人修改并保存。</source>
         <translation>Someone else has changed and saved this complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1342"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1473"/>
         <source>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</source>
         <translation>Your changes in this window are not saved. Copy anything you want to keep, then click "Reload".</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1345"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1476"/>
         <source>是否现在重新载入最新内容？
 选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</source>
         <translation>Reload the latest version now?
 "Yes" discards your unsaved changes in this window; "No" keeps them, and you can reload later.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1351"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1482"/>
         <source>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</source>
         <translation>Reloading discards your unsaved changes in this window. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1407"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1544"/>
+        <source>您的角色（%1）不能确认或排除关联。</source>
+        <translation>Your role (%1) cannot confirm or reject links.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1552"/>
+        <source>已选 %1 条关联：可一起确认或排除。</source>
+        <translation>%1 links selected: you can confirm or reject them together.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1556"/>
+        <source>选中一条关联可在此查看完整理由。按住 Ctrl 或 Shift 可选多条，一起确认或排除。</source>
+        <translation>Select a link to see its full reason here. Hold Ctrl or Shift to select several and confirm or reject them together.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1565"/>
+        <source>待确认 %1 条（列在最前）· 已确认 %2 条 · 已排除 %3 条</source>
+        <translation>%1 pending (listed first) · %2 confirmed · %3 rejected</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1594"/>
+        <source>已确认 %1 条关联</source>
+        <translation>Confirmed %1 links</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1594"/>
+        <source>已排除 %1 条关联</source>
+        <translation>Rejected %1 links</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1597"/>
+        <source>有 %1 条关联未能处理（列表已重新载入）：</source>
+        <translation>%1 links could not be processed (the list has been reloaded):</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1642"/>
         <source>有未保存的修改。关闭并放弃这些修改吗？</source>
         <translation>There are unsaved changes. Close and discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="207"/>
+        <source>人工关联</source>
+        <translation>Manual link</translation>
     </message>
     <message>
         <source>电话</source>
@@ -1033,10 +1129,6 @@
     <message>
         <source>同一图片</source>
         <translation>Same image</translation>
-    </message>
-    <message>
-        <source>人工关联</source>
-        <translation>Manual link</translation>
     </message>
     <message>
         <source>待确认</source>
@@ -2717,34 +2809,122 @@ New groups/cases are created on the "Complaints" page: select related complaints
     </message>
 </context>
 <context>
+    <name>LinkGraphView</name>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="86"/>
+        <source>使用共用标识</source>
+        <translation>Uses shared identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="88"/>
+        <source>团伙/案件成员</source>
+        <translation>Agent group/case member</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="201"/>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="202"/>
+        <source>共用标识</source>
+        <translation>Shared identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="203"/>
+        <source>团伙/案件</source>
+        <translation>Group/case</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="204"/>
+        <source>双击打开</source>
+        <translation>Double-click to open</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="336"/>
+        <source>（%1，分值 %2）</source>
+        <translation> (%1, score %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="376"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="377"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="378"/>
+        <source>适应窗口</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="378"/>
+        <source>显示整张图</source>
+        <translation>Show whole graph</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="469"/>
+        <source> 一级</source>
+        <translation> Level 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="470"/>
+        <source> 二级</source>
+        <translation> Level 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="471"/>
+        <source> 未定级</source>
+        <translation> Unrated</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="473"/>
+        <source> 共用标识</source>
+        <translation> Shared identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="475"/>
+        <source> 团伙/案件</source>
+        <translation> Agent group/case</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="480"/>
+        <source>实线已确认，虚线待确认</source>
+        <translation>Solid line: confirmed; dashed line: pending</translation>
+    </message>
+</context>
+<context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="26"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="69"/>
         <source>投诉 A</source>
         <translation>Complaint A</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="27"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="70"/>
         <source>投诉 B</source>
         <translation>Complaint B</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="28"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="71"/>
         <source>关联类型</source>
         <translation>Link type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="29"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="72"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="30"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="73"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="31"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="74"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2752,27 +2932,245 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="40"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="193"/>
+        <source>共用标识（菱形）</source>
+        <translation>Shared identifier (diamond)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="193"/>
+        <source>团伙/案件（方形）</source>
+        <translation>Agent group/case (square)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="200"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="201"/>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="206"/>
+        <source>待确认</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="207"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="215"/>
+        <source>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</source>
+        <translation>Show only links scoring at least this value (text similarity, voiceprint or image match)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="219"/>
+        <source>灰线编号或工单号</source>
+        <translation>Greyline number or work-order number</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="223"/>
+        <source>定位投诉</source>
+        <translation>Find complaint</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="224"/>
+        <source>只显示这笔投诉及其两层以内的关联</source>
+        <translation>Show only this complaint and its links up to two steps away</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="226"/>
+        <source>显示全部</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="229"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="581"/>
+        <source>重新检测全部</source>
+        <translation>Re-detect all</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="230"/>
+        <source>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</source>
+        <translation>Compare the contact details, texts, voices and images of all complaints again and update links and risk levels</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="235"/>
+        <source>关联类型：</source>
+        <translation>Link type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="241"/>
+        <source>最低分值：</source>
+        <translation>Minimum score:</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="271"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="359"/>
+        <source>正在载入关联图…</source>
+        <translation>Loading link graph…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="281"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="370"/>
+        <source>正在计算团伙建议…</source>
+        <translation>Computing agent group suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="286"/>
+        <source>建立团伙/案件…</source>
+        <translation>Create agent group/case…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="291"/>
+        <source>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</source>
+        <translation>Sets of closely linked complaints, possibly from the same agent. Select one to highlight its complaints in the graph.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="304"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="451"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="52"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="312"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="53"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="313"/>
         <source>排除关联</source>
         <translation>Reject link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="56"/>
-        <source>关联图将随自动关联识别一同提供；此处列出已记录的关联及其理由。双击打开投诉。</source>
-        <translation>The link graph will come with automatic link detection; this page lists the recorded links and their reasons. Double-click to open a complaint.</translation>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="325"/>
+        <source>选中一条关联，图中会定位到它；双击打开投诉。</source>
+        <translation>Select a link to locate it in the graph; double-click to open the complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="59"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="333"/>
+        <source>团伙建议</source>
+        <translation>Agent group suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="334"/>
+        <source>关联列表</source>
+        <translation>Link list</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="393"/>
+        <source>找不到这笔投诉。</source>
+        <translation>This complaint could not be found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="396"/>
+        <source>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</source>
+        <translation>No links match the filters. Widen the link type, status or minimum score above.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="399"/>
+        <source>还没有关联。
+
+当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。
+
+录入或导入投诉、添加证据后即会检测；也可点击右上角的“重新检测全部”。</source>
+        <translation>No links yet.
+
+When several complaints share the same phone number, address, email or WeChat, have nearly identical texts, contain the same person's voice in recordings, or submit the same image (such as a forged seal or certificate), the system links them automatically and shows them here.
+
+Detection runs when complaints are entered or imported and when evidence is added; you can also click "Re-detect all" at the top right.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="408"/>
+        <source>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</source>
+        <translation>In the graph: %1 complaints, %2 shared identifiers, %3 agent groups/cases, %4 edges.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="412"/>
+        <source>%1 两层以内的关联。</source>
+        <translation>Links of %1 up to two steps away.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="414"/>
+        <source>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</source>
+        <translation>%1 nodes in total; only the %2 most linked are shown. Use "Find complaint" to view the surroundings of a complaint.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="416"/>
+        <source>滚轮缩放，拖动平移，双击打开。</source>
+        <translation>Scroll to zoom, drag to pan, double-click to open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="431"/>
+        <source>团伙建议（%1）</source>
+        <translation>Agent group suggestions (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="433"/>
+        <source>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</source>
+        <translation>No agent group suggestions: there are no three or more closely linked complaints not yet in an agent group.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="435"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="499"/>
+        <source>选中一条建议查看详情。</source>
+        <translation>Select a suggestion to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="453"/>
+        <source>已选 %1 类</source>
+        <translation>%1 types selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="502"/>
+        <source>关联依据：%1</source>
+        <translation>Link basis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="504"/>
+        <source>共用标识：%1</source>
+        <translation>Shared identifiers: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="505"/>
+        <source>%1 %2（%3 笔）</source>
+        <translation>%1 %2 (%3 complaints)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="508"/>
+        <source>已有团伙/案件：%1</source>
+        <translation>Existing agent group/case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="511"/>
+        <source>等 %1 笔</source>
+        <translation>… (%1 in total)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="512"/>
+        <source>投诉：%1</source>
+        <translation>Complaints: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="580"/>
+        <source>正在重新检测全部投诉的关联…</source>
+        <translation>Re-detecting links across all complaints…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="580"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="603"/>
+        <source>已取消重新检测，未做任何改动。</source>
+        <translation>Re-detection cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="319"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
@@ -2952,17 +3350,17 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>NewIdentifierRow</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="338"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="391"/>
         <source>号码、邮箱、微信号或地址</source>
         <translation>Number, e-mail, WeChat ID or address</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="343"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="396"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="380"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="433"/>
         <source>可识别：%1</source>
         <translation>Recognised: %1</translation>
     </message>
@@ -3121,6 +3519,87 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
         <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="171"/>
         <source>自动</source>
         <translation>Auto</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="104"/>
+        <source>建立团伙/案件</source>
+        <translation>New group/case</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="109"/>
+        <source>可选：为何认为这些投诉属于同一团伙</source>
+        <translation>Optional: why these complaints are thought to belong to the same agent group</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="110"/>
+        <source>由关联检测建议：%1</source>
+        <translation>Suggested by link detection: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="120"/>
+        <source>名称（必填）：</source>
+        <translation>Name (required):</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="121"/>
+        <source>概要：</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="122"/>
+        <source>包含投诉（%1 笔）：</source>
+        <translation>Complaints (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="124"/>
+        <source>共用标识将作为疑似代理人记录：%1</source>
+        <translation>The shared identifiers will be recorded as suspected agents: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="129"/>
+        <source>注意：部分投诉已属于 %1</source>
+        <translation>Note: some complaints already belong to %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="133"/>
+        <source>建立</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="133"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="84"/>
+        <source>投诉数</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="85"/>
+        <source>建议名称</source>
+        <translation>Suggested name</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="86"/>
+        <source>关联依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="87"/>
+        <source>共用标识</source>
+        <translation>Shared identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="88"/>
+        <source>已有团伙/案件</source>
+        <translation>Existing agent group/case</translation>
     </message>
 </context>
 <context>
@@ -3616,6 +4095,96 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
     </message>
 </context>
 <context>
+    <name>SimilarComplaintsPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="76"/>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="160"/>
+        <source>输入或粘贴投诉内容后，自动查找与已登记投诉雷同的文本。</source>
+        <translation>After you type or paste the complaint text, texts matching recorded complaints are found automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="84"/>
+        <source>雷同文本</source>
+        <translation>Matching texts</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="85"/>
+        <source>展开或收起雷同文本列表</source>
+        <translation>Expand or collapse the list of matching texts</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="96"/>
+        <source>投诉编号</source>
+        <translation>Complaint number</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="97"/>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="98"/>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="99"/>
+        <source>相似度</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="100"/>
+        <source>开头</source>
+        <translation>Beginning</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="109"/>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="229"/>
+        <source>未发现雷同文本</source>
+        <translation>No matching texts found</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="111"/>
+        <source>打开投诉</source>
+        <translation>Open complaint</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="112"/>
+        <source>比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="113"/>
+        <source>把正在录入的文本与选中的投诉并排比较</source>
+        <translation>Compare the text being entered with the selected complaint side by side</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="164"/>
+        <source>正在查找雷同文本…</source>
+        <translation>Looking for matching texts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="198"/>
+        <source>正在录入的文本</source>
+        <translation>Text being entered</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="225"/>
+        <source>发现至少 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。</source>
+        <translation>At least %1 recorded complaints match this text (highest similarity %2%); they may come from the same template.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="226"/>
+        <source>发现 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。</source>
+        <translation>%1 recorded complaints match this text (highest similarity %2%); they may come from the same template.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="237"/>
+        <source>查找雷同文本时出错，已记入日志；不影响保存。</source>
+        <translation>An error occurred while looking for matching texts and was logged; saving is not affected.</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <location filename="../../app/greyline/ui/pages/statistics_page.py" line="104"/>
@@ -4015,6 +4584,75 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
         <location filename="../../app/greyline/ui/group_dialogs.py" line="433"/>
         <source>单位名称</source>
         <translation>organisation name</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCompare</name>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="63"/>
+        <source>受理 %1</source>
+        <translation>Received %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="296"/>
+        <source>比较文本：%1 与 %2</source>
+        <translation>Compare text: %1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="304"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCompareDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="274"/>
+        <source>比较文本：%1 与 %2</source>
+        <translation>Compare text: %1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="280"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCompareWidget</name>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="132"/>
+        <source>相似度按系统识别模板文本的方法计算：去除姓名、号码、日期、金额后，比较连续四个字的片段（Jaccard 相似度）。</source>
+        <translation>Similarity is computed the way the system detects template text: after removing names, numbers, dates and amounts, runs of four consecutive characters are compared (Jaccard similarity).</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="141"/>
+        <source>两篇相同的段落</source>
+        <translation>Passages in both texts</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="142"/>
+        <source>仅本篇有的文字（差异）</source>
+        <translation>Text only in this one (difference)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="143"/>
+        <source>示例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="211"/>
+        <source>相似度 %1%（去除姓名、号码、日期、金额后）</source>
+        <translation>Similarity %1% (after removing names, numbers, dates and amounts)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="214"/>
+        <source>有一篇文本为空，无法比较。</source>
+        <translation>One of the texts is empty, so they cannot be compared.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="216"/>
+        <source>相同文字占左侧文本的 %1%、右侧文本的 %2%；差异 %3 处。</source>
+        <translation>Shared text makes up %1% of the left text and %2% of the right text; %3 differences.</translation>
     </message>
 </context>
 <context>

@@ -71,721 +71,817 @@
 <context>
     <name>ComplaintEditor</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="99" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="107" />
         <source>减免罚息</source>
         <translation>减免罚息</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="100" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="108" />
         <source>减免利息</source>
         <translation>减免利息</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="101" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="109" />
         <source>停止催收</source>
         <translation>停止催收</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="102" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="110" />
         <source>修复征信</source>
         <translation>修复征信</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="103" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="111" />
         <source>退还服务费</source>
         <translation>退还服务费</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="104" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="112" />
         <source>赔偿损失</source>
         <translation>赔偿损失</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="105" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="113" />
         <source>分期还款</source>
         <translation>分期还款</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="106" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="114" />
         <source>停息挂账</source>
         <translation>停息挂账</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="109" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="117" />
         <source>催收方式投诉</source>
         <translation>催收方式投诉</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="110" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="118" />
         <source>息费争议</source>
         <translation>息费争议</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="111" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="119" />
         <source>征信异议</source>
         <translation>征信异议</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="112" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="120" />
         <source>服务费/会员费争议</source>
         <translation>服务费/会员费争议</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="113" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="121" />
         <source>合同纠纷</source>
         <translation>合同纠纷</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="114" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="122" />
         <source>个人信息保护</source>
         <translation>个人信息保护</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="115" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="123" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="158" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="166" />
         <source>%1，出生日期 %2</source>
         <translation>%1，出生日期 %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="170" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="240" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="178" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="293" />
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="171" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="179" />
         <source>方式</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="172" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="180" />
         <source>方向</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="173" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="181" />
         <source>我方号码</source>
         <translation>我方号码</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="174" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="182" />
         <source>对方号码</source>
         <translation>对方号码</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="175" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="183" />
         <source>接听人</source>
         <translation>接听人</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="176" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="184" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="177" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="185" />
         <source>登记人</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="183" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="216" />
         <source>关联对象</source>
         <translation>关联对象</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="184" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="217" />
         <source>工单号</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="185" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="218" />
         <source>关联依据</source>
         <translation>关联依据</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="186" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="219" />
         <source>相似度</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="187" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="221" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="188" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="683" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="214" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="758" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="193" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="834" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="246" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="942" />
         <source>新建投诉</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="194" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="247" />
         <source>修改投诉</source>
         <translation>修改投诉</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="195" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="248" />
         <source>更改状态</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="196" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="249" />
         <source>更改风险等级</source>
         <translation>更改风险等级</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="197" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="250" />
         <source>添加标识</source>
         <translation>添加标识</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="198" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="251" />
         <source>勾选特征</source>
         <translation>勾选特征</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="199" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="252" />
         <source>取消特征</source>
         <translation>取消特征</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="200" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="253" />
         <source>登记联系</source>
         <translation>登记联系</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="214" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="267" />
         <source>渠道 %1，工单号 %2，标识 %3 个</source>
         <translation>渠道 %1，工单号 %2，标识 %3 个</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="218" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="271" />
         <source>保存为第 %1 版</source>
         <translation>保存为第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="229" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="282" />
         <source>（系统识别）</source>
         <translation>（系统识别）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="241" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="294" />
         <source>用户</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="242" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="295" />
         <source>操作</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="244" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="297" />
         <source>内容</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="398" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="451" />
         <source>依据或说明（可选）</source>
         <translation>依据或说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="419" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="208" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="474" />
         <source>系统识别</source>
         <translation>系统识别</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="420" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="207" />
+        <source>人工关联</source>
+        <translation>人工关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="220" />
+        <source>来源</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="230" />
+        <source>（工单号 %1）</source>
+        <translation>（工单号 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="233" />
+        <source>（未写明理由）</source>
+        <translation>（未写明理由）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="236" />
+        <source>点“比较文本”或双击该行，可并排查看两篇原文的相同与不同之处。</source>
+        <translation>点“比较文本”或双击该行，可并排查看两篇原文的相同与不同之处。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="238" />
+        <source>依据证据 %1，点“查看证据”可打开比对的文件。</source>
+        <translation>依据证据 %1，点“查看证据”可打开比对的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="476" />
         <source>由系统识别于 %1；人工不能更改</source>
         <translation>由系统识别于 %1；人工不能更改</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="424" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="484" />
         <source>人工 · %1</source>
         <translation>人工 · %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="425" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="486" />
         <source>%1 于 %2 勾选</source>
         <translation>%1 于 %2 勾选</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="499" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="560" />
         <source>重新载入</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="506" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="567" />
         <source>投诉信息</source>
         <translation>投诉信息</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="510" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="571" />
         <source>证据</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="511" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="572" />
         <source>联系记录</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="512" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="573" />
         <source>关联</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="513" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="574" />
         <source>历史</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="517" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="578" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="518" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="579" />
         <source>保存（Ctrl+S）</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="519" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="580" />
         <source>关闭</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="558" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="619" />
         <source>来源渠道给出的工单号</source>
         <translation>来源渠道给出的工单号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="561" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="622" />
         <source>手动指定</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="562" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="623" />
         <source>例如经批准延长答复期限时</source>
         <translation>例如经批准延长答复期限时</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="563" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="624" />
         <source>工单</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="565" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="626" />
         <source>来源渠道 *</source>
         <translation>来源渠道 *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="566" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="627" />
         <source>工单编号 *</source>
         <translation>工单编号 *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="567" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="628" />
         <source>受理日期 *</source>
         <translation>受理日期 *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="568" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="629" />
         <source>答复期限</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="574" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="869" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="635" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="978" />
         <source>18 位居民身份证号</source>
         <translation>18 位居民身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="577" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="873" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="638" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="982" />
         <source>客户在本机构预留的手机号</source>
         <translation>客户在本机构预留的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="578" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="639" />
         <source>投诉前更换过</source>
         <translation>投诉前更换过</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="587" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="648" />
         <source>客户</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="589" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="650" />
         <source>客户姓名</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="590" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="651" />
         <source>身份证号</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="591" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="652" />
         <source>预留手机</source>
         <translation>预留手机</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="592" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="653" />
         <source>预留手机变更</source>
         <translation>预留手机变更</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="597" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="874" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="658" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="983" />
         <source>实际联系上的电话（可能是代理人）</source>
         <translation>实际联系上的电话（可能是代理人）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="604" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="665" />
         <source>添加其他联系方式（邮箱、微信、地址…）</source>
         <translation>添加其他联系方式（邮箱、微信、地址…）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="606" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="667" />
         <source>实际使用的联系方式</source>
         <translation>实际使用的联系方式</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="609" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="670" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="611" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="672" />
         <source>已登记（已打码）：</source>
         <translation>已登记（已打码）：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="622" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="683" />
         <source>单位：元，例如 3140.57</source>
         <translation>单位：元，例如 3140.57</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="623" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="684" />
         <source>合同与欠款</source>
         <translation>合同与欠款</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="625" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="686" />
         <source>合同编号</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="626" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="687" />
         <source>借据编号</source>
         <translation>借据编号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="627" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="688" />
         <source>逾期金额</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="632" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="693" />
         <source>投诉原文</source>
         <translation>投诉原文</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="637" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="698" />
         <source>处理人备注（内部）</source>
         <translation>处理人备注（内部）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="639" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="700" />
         <source>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</source>
         <translation>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="642" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="704" />
         <source>投诉内容</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="650" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="713" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="654" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="717" />
         <source>诉求与分类</source>
         <translation>诉求与分类</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="661" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="724" />
         <source>其他诉求，多项用“；”分隔</source>
         <translation>其他诉求，多项用“；”分隔</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="669" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="732" />
         <source>其他诉求</source>
         <translation>其他诉求</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="670" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="733" />
         <source>分类</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="681" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="756" />
         <source>处理</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="684" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="759" />
         <source>风险等级</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="685" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="760" />
         <source>处理人</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="690" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="765" />
         <source>异常维权特征</source>
         <translation>异常维权特征</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="758" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="836" />
         <source>查看用途，例如：核实客户身份后回拨</source>
         <translation>查看用途，例如：核实客户身份后回拨</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="759" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="837" />
         <source>查看</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="760" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="838" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="781" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="859" />
         <source>登记联系…</source>
         <translation>登记联系…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="785" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="863" />
         <source>与客户或代接人的每次通话、来访和消息。</source>
         <translation>与客户或代接人的每次通话、来访和消息。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="795" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="876" />
         <source>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</source>
         <translation>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="798" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="891" />
         <source>确认关联</source>
         <translation>确认关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="799" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="892" />
         <source>排除</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="800" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="893" />
         <source>打开对方投诉</source>
         <translation>打开对方投诉</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="822" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="894" />
+        <source>比较文本</source>
+        <translation>比较文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="895" />
+        <source>并排比较两篇投诉的原文（模板文本关联）</source>
+        <translation>并排比较两篇投诉的原文（模板文本关联）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="896" />
+        <source>查看证据</source>
+        <translation>查看证据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="897" />
+        <source>打开同一声音或同一图片关联所依据的证据文件</source>
+        <translation>打开同一声音或同一图片关联所依据的证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="930" />
         <source>对这笔投诉的每次修改都记入防篡改的审计日志。</source>
         <translation>对这笔投诉的每次修改都记入防篡改的审计日志。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="823" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="931" />
         <source>尚无修改记录。</source>
         <translation>尚无修改记录。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="852" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="961" />
         <source>投诉 %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="868" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="977" />
         <source>已登记 %1；如需补录请输入完整号码</source>
         <translation>已登记 %1；如需补录请输入完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="875" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="984" />
         <source>已登记 %1；输入新号码可补录</source>
         <translation>已登记 %1；输入新号码可补录</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="895" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1005" />
         <source>（未指定）</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="914" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1024" />
         <source>保存投诉后可用</source>
         <translation>保存投诉后可用</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="921" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1037" />
+        <source>风险等级由人工设定（优先于系统计算）。</source>
+        <translation>风险等级由人工设定（优先于系统计算）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1039" />
+        <source>系统识别的依据：</source>
+        <translation>系统识别的依据：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1049" />
         <source>%1（当前）</source>
         <translation>%1（当前）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="946" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1074" />
         <source>显示完整号码</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1068" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1199" />
         <source>工单编号</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1070" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1201" />
         <source>请填写工单编号</source>
         <translation>请填写工单编号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1076" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1207" />
         <source>来源渠道</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1086" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1217" />
         <source>答复期限早于受理日期</source>
         <translation>答复期限早于受理日期</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1088" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1219" />
         <source>按渠道规则应为 %1，已手动改为 %2</source>
         <translation>按渠道规则应为 %1，已手动改为 %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1092" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223" />
         <source>个工作日</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1092" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223" />
         <source>天</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1093" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1224" />
         <source>按渠道规则：受理后 %1 %2</source>
         <translation>按渠道规则：受理后 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1097" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1228" />
         <source>答复期限 %1 已过</source>
         <translation>答复期限 %1 已过</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1106" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1237" />
         <source>校验通过：%1</source>
         <translation>校验通过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1118" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1249" />
         <source>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</source>
         <translation>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1124" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1255" />
         <source>变更日期在未来</source>
         <translation>变更日期在未来</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1132" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1263" />
         <source>%1 / %2 字</source>
         <translation>%1 / %2 字</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1134" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1265" />
         <source>投诉内容过长（%1 字，上限 %2 字）</source>
         <translation>投诉内容过长（%1 字，上限 %2 字）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1146" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1277" />
         <source>有 %1 处需要更正（见标红的说明），更正后才能保存。</source>
         <translation>有 %1 处需要更正（见标红的说明），更正后才能保存。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1149" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1280" />
         <source>请填写：%1</source>
         <translation>请填写：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1152" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1283" />
         <source>您的角色（%1）只能查看投诉。</source>
         <translation>您的角色（%1）只能查看投诉。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1155" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1286" />
         <source>有未保存的修改</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1206" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1337" />
         <source>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</source>
         <translation>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1219" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1350" />
         <source>请写明查看完整号码的用途</source>
         <translation>请写明查看完整号码的用途</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1241" />
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1296" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1372" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1427" />
         <source>没有需要保存的修改</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1260" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1391" />
         <source>已保存 %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1341" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1472" />
         <source>此投诉已被他人修改并保存。</source>
         <translation>此投诉已被他人修改并保存。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1342" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1473" />
         <source>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</source>
         <translation>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1345" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1476" />
         <source>是否现在重新载入最新内容？
 选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</source>
         <translation>是否现在重新载入最新内容？
 选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1351" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1482" />
         <source>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</source>
         <translation>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1407" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1544" />
+        <source>您的角色（%1）不能确认或排除关联。</source>
+        <translation>您的角色（%1）不能确认或排除关联。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1552" />
+        <source>已选 %1 条关联：可一起确认或排除。</source>
+        <translation>已选 %1 条关联：可一起确认或排除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1556" />
+        <source>选中一条关联可在此查看完整理由。按住 Ctrl 或 Shift 可选多条，一起确认或排除。</source>
+        <translation>选中一条关联可在此查看完整理由。按住 Ctrl 或 Shift 可选多条，一起确认或排除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1565" />
+        <source>待确认 %1 条（列在最前）· 已确认 %2 条 · 已排除 %3 条</source>
+        <translation>待确认 %1 条（列在最前）· 已确认 %2 条 · 已排除 %3 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1594" />
+        <source>已确认 %1 条关联</source>
+        <translation>已确认 %1 条关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1594" />
+        <source>已排除 %1 条关联</source>
+        <translation>已排除 %1 条关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1597" />
+        <source>有 %1 条关联未能处理（列表已重新载入）：</source>
+        <translation>有 %1 条关联未能处理（列表已重新载入）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1642" />
         <source>有未保存的修改。关闭并放弃这些修改吗？</source>
         <translation>有未保存的修改。关闭并放弃这些修改吗？</translation>
     </message>
@@ -2420,34 +2516,122 @@
     </message>
 </context>
 <context>
+    <name>LinkGraphView</name>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="86" />
+        <source>使用共用标识</source>
+        <translation>使用共用标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="88" />
+        <source>团伙/案件成员</source>
+        <translation>团伙/案件成员</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="201" />
+        <source>投诉</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="202" />
+        <source>共用标识</source>
+        <translation>共用标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="203" />
+        <source>团伙/案件</source>
+        <translation>团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="204" />
+        <source>双击打开</source>
+        <translation>双击打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="336" />
+        <source>（%1，分值 %2）</source>
+        <translation>（%1，分值 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="376" />
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="377" />
+        <source>缩小</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="378" />
+        <source>适应窗口</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="378" />
+        <source>显示整张图</source>
+        <translation>显示整张图</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="469" />
+        <source> 一级</source>
+        <translation> 一级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="470" />
+        <source> 二级</source>
+        <translation> 二级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="471" />
+        <source> 未定级</source>
+        <translation> 未定级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="473" />
+        <source> 共用标识</source>
+        <translation> 共用标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="475" />
+        <source> 团伙/案件</source>
+        <translation> 团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/link_graph_view.py" line="480" />
+        <source>实线已确认，虚线待确认</source>
+        <translation>实线已确认，虚线待确认</translation>
+    </message>
+</context>
+<context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="26" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="69" />
         <source>投诉 A</source>
         <translation>投诉 A</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="27" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="70" />
         <source>投诉 B</source>
         <translation>投诉 B</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="28" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="71" />
         <source>关联类型</source>
         <translation>关联类型</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="29" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="72" />
         <source>分值</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="30" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="73" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="31" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="74" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
@@ -2455,27 +2639,245 @@
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="40" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="193" />
+        <source>共用标识（菱形）</source>
+        <translation>共用标识（菱形）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="193" />
+        <source>团伙/案件（方形）</source>
+        <translation>团伙/案件（方形）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="200" />
+        <source>全选</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="201" />
+        <source>全不选</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="206" />
+        <source>待确认</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="207" />
+        <source>已确认</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="215" />
+        <source>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</source>
+        <translation>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="219" />
+        <source>灰线编号或工单号</source>
+        <translation>灰线编号或工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="223" />
+        <source>定位投诉</source>
+        <translation>定位投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="224" />
+        <source>只显示这笔投诉及其两层以内的关联</source>
+        <translation>只显示这笔投诉及其两层以内的关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="226" />
+        <source>显示全部</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="229" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="581" />
+        <source>重新检测全部</source>
+        <translation>重新检测全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="230" />
+        <source>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</source>
+        <translation>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="235" />
+        <source>关联类型：</source>
+        <translation>关联类型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="241" />
+        <source>最低分值：</source>
+        <translation>最低分值：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="271" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="359" />
+        <source>正在载入关联图…</source>
+        <translation>正在载入关联图…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="281" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="370" />
+        <source>正在计算团伙建议…</source>
+        <translation>正在计算团伙建议…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="286" />
+        <source>建立团伙/案件…</source>
+        <translation>建立团伙/案件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="291" />
+        <source>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</source>
+        <translation>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="304" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="451" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="52" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="312" />
         <source>确认关联</source>
         <translation>确认关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="53" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="313" />
         <source>排除关联</source>
         <translation>排除关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="56" />
-        <source>关联图将随自动关联识别一同提供；此处列出已记录的关联及其理由。双击打开投诉。</source>
-        <translation>关联图将随自动关联识别一同提供；此处列出已记录的关联及其理由。双击打开投诉。</translation>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="325" />
+        <source>选中一条关联，图中会定位到它；双击打开投诉。</source>
+        <translation>选中一条关联，图中会定位到它；双击打开投诉。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="59" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="333" />
+        <source>团伙建议</source>
+        <translation>团伙建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="334" />
+        <source>关联列表</source>
+        <translation>关联列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="393" />
+        <source>找不到这笔投诉。</source>
+        <translation>找不到这笔投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="396" />
+        <source>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</source>
+        <translation>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="399" />
+        <source>还没有关联。
+
+当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。
+
+录入或导入投诉、添加证据后即会检测；也可点击右上角的“重新检测全部”。</source>
+        <translation>还没有关联。
+
+当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。
+
+录入或导入投诉、添加证据后即会检测；也可点击右上角的“重新检测全部”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="408" />
+        <source>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</source>
+        <translation>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="412" />
+        <source>%1 两层以内的关联。</source>
+        <translation>%1 两层以内的关联。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="414" />
+        <source>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</source>
+        <translation>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="416" />
+        <source>滚轮缩放，拖动平移，双击打开。</source>
+        <translation>滚轮缩放，拖动平移，双击打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="431" />
+        <source>团伙建议（%1）</source>
+        <translation>团伙建议（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="433" />
+        <source>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</source>
+        <translation>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="435" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="499" />
+        <source>选中一条建议查看详情。</source>
+        <translation>选中一条建议查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="453" />
+        <source>已选 %1 类</source>
+        <translation>已选 %1 类</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="502" />
+        <source>关联依据：%1</source>
+        <translation>关联依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="504" />
+        <source>共用标识：%1</source>
+        <translation>共用标识：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="505" />
+        <source>%1 %2（%3 笔）</source>
+        <translation>%1 %2（%3 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="508" />
+        <source>已有团伙/案件：%1</source>
+        <translation>已有团伙/案件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="511" />
+        <source>等 %1 笔</source>
+        <translation>等 %1 笔</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="512" />
+        <source>投诉：%1</source>
+        <translation>投诉：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="580" />
+        <source>正在重新检测全部投诉的关联…</source>
+        <translation>正在重新检测全部投诉的关联…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="580" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="603" />
+        <source>已取消重新检测，未做任何改动。</source>
+        <translation>已取消重新检测，未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="319" />
         <source>状态：</source>
         <translation>状态：</translation>
     </message>
@@ -2655,17 +3057,17 @@
 <context>
     <name>NewIdentifierRow</name>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="338" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="391" />
         <source>号码、邮箱、微信号或地址</source>
         <translation>号码、邮箱、微信号或地址</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="343" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="396" />
         <source>移除</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="380" />
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="433" />
         <source>可识别：%1</source>
         <translation>可识别：%1</translation>
     </message>
@@ -2744,6 +3146,87 @@
         <location filename="../../app/greyline/ui/viewers/pdf_viewer.py" line="171" />
         <source>自动</source>
         <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="104" />
+        <source>建立团伙/案件</source>
+        <translation>建立团伙/案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="109" />
+        <source>可选：为何认为这些投诉属于同一团伙</source>
+        <translation>可选：为何认为这些投诉属于同一团伙</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="110" />
+        <source>由关联检测建议：%1</source>
+        <translation>由关联检测建议：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="120" />
+        <source>名称（必填）：</source>
+        <translation>名称（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="121" />
+        <source>概要：</source>
+        <translation>概要：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="122" />
+        <source>包含投诉（%1 笔）：</source>
+        <translation>包含投诉（%1 笔）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="124" />
+        <source>共用标识将作为疑似代理人记录：%1</source>
+        <translation>共用标识将作为疑似代理人记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="129" />
+        <source>注意：部分投诉已属于 %1</source>
+        <translation>注意：部分投诉已属于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="133" />
+        <source>建立</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="133" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="84" />
+        <source>投诉数</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="85" />
+        <source>建议名称</source>
+        <translation>建议名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="86" />
+        <source>关联依据</source>
+        <translation>关联依据</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="87" />
+        <source>共用标识</source>
+        <translation>共用标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="88" />
+        <source>已有团伙/案件</source>
+        <translation>已有团伙/案件</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3722,96 @@
     </message>
 </context>
 <context>
+    <name>SimilarComplaintsPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="76" />
+        <location filename="../../app/greyline/ui/similar_panel.py" line="160" />
+        <source>输入或粘贴投诉内容后，自动查找与已登记投诉雷同的文本。</source>
+        <translation>输入或粘贴投诉内容后，自动查找与已登记投诉雷同的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="84" />
+        <source>雷同文本</source>
+        <translation>雷同文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="85" />
+        <source>展开或收起雷同文本列表</source>
+        <translation>展开或收起雷同文本列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="96" />
+        <source>投诉编号</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="97" />
+        <source>客户</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="98" />
+        <source>受理日期</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="99" />
+        <source>相似度</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="100" />
+        <source>开头</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="109" />
+        <location filename="../../app/greyline/ui/similar_panel.py" line="229" />
+        <source>未发现雷同文本</source>
+        <translation>未发现雷同文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="111" />
+        <source>打开投诉</source>
+        <translation>打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="112" />
+        <source>比较</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="113" />
+        <source>把正在录入的文本与选中的投诉并排比较</source>
+        <translation>把正在录入的文本与选中的投诉并排比较</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="164" />
+        <source>正在查找雷同文本…</source>
+        <translation>正在查找雷同文本…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="198" />
+        <source>正在录入的文本</source>
+        <translation>正在录入的文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="225" />
+        <source>发现至少 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。</source>
+        <translation>发现至少 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="226" />
+        <source>发现 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。</source>
+        <translation>发现 %1 笔已登记投诉与此文本雷同（最高相似度 %2%），可能出自同一模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/similar_panel.py" line="237" />
+        <source>查找雷同文本时出错，已记入日志；不影响保存。</source>
+        <translation>查找雷同文本时出错，已记入日志；不影响保存。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <location filename="../../app/greyline/ui/pages/statistics_page.py" line="104" />
@@ -3638,6 +4211,75 @@
         <location filename="../../app/greyline/ui/group_dialogs.py" line="433" />
         <source>单位名称</source>
         <translation>单位名称</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCompare</name>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="63" />
+        <source>受理 %1</source>
+        <translation>受理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="296" />
+        <source>比较文本：%1 与 %2</source>
+        <translation>比较文本：%1 与 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="304" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCompareDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="274" />
+        <source>比较文本：%1 与 %2</source>
+        <translation>比较文本：%1 与 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="280" />
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateCompareWidget</name>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="132" />
+        <source>相似度按系统识别模板文本的方法计算：去除姓名、号码、日期、金额后，比较连续四个字的片段（Jaccard 相似度）。</source>
+        <translation>相似度按系统识别模板文本的方法计算：去除姓名、号码、日期、金额后，比较连续四个字的片段（Jaccard 相似度）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="141" />
+        <source>两篇相同的段落</source>
+        <translation>两篇相同的段落</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="142" />
+        <source>仅本篇有的文字（差异）</source>
+        <translation>仅本篇有的文字（差异）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="143" />
+        <source>示例</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="211" />
+        <source>相似度 %1%（去除姓名、号码、日期、金额后）</source>
+        <translation>相似度 %1%（去除姓名、号码、日期、金额后）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="214" />
+        <source>有一篇文本为空，无法比较。</source>
+        <translation>有一篇文本为空，无法比较。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/template_compare.py" line="216" />
+        <source>相同文字占左侧文本的 %1%、右侧文本的 %2%；差异 %3 处。</source>
+        <translation>相同文字占左侧文本的 %1%、右侧文本的 %2%；差异 %3 处。</translation>
     </message>
 </context>
 <context>

@@ -58,10 +58,11 @@ def _script(prompter: prompts.ScriptedPrompter, *answers: bool) -> None:
     prompter._confirm.extend(answers)
 
 
-def _create(ctx, ext: str = "W-1", text: str = "贵司暴力催收，要求减免罚息", **kw) -> int:  # noqa: ANN001
+def _create(ctx, ext: str = "W-1", text: str = "贵司暴力催收，要求减免罚息", phone: str = "13812345678",  # noqa: ANN001
+            **kw) -> int:
     draft = ComplaintDraft(channel="12378", external_id=ext, received_at=dt.date.today() - dt.timedelta(days=2),
                            customer_name="张三", text=text,
-                           identifiers=(IdentifierInput("mobile", "13812345678", "customer_phone"),), **kw)
+                           identifiers=(IdentifierInput("mobile", phone, "customer_phone"),), **kw)
     return svc.create_complaint(ctx, draft).id
 
 
@@ -132,7 +133,8 @@ def test_new_complaint_filled_in_and_saved(qtbot, ctx, prompter) -> None:  # noq
     assert ("mobile", "contact_phone", "170****5678") in roles
     assert {"email", "wechat", "resident_id"} <= {i.type for i in d.identifiers}
     hits = {h.code: h for h in d.indicators}
-    assert set(hits) == {"AGENT_IN_NAME", "DEMANDS"}
+    assert {c for c, h in hits.items() if h.source == "person"} == {"AGENT_IN_NAME", "DEMANDS"}
+    assert hits["VIRTUAL_NUMBER"].source == "detector"  # the detector ran on save (contact number 170…)
     assert hits["AGENT_IN_NAME"].note == "无授权委托书" and hits["AGENT_IN_NAME"].source == "person"
     assert hits["AGENT_IN_NAME"].set_by == "tester"
 
@@ -401,7 +403,7 @@ def test_contact_added_from_the_contact_tab(qtbot, ctx, prompter) -> None:  # no
 
 
 def test_links_tab_decides_a_link(qtbot, ctx, prompter) -> None:  # noqa: ANN001
-    a, b = _create(ctx, "W-1"), _create(ctx, "W-2")
+    a, b = _create(ctx, "W-1"), _create(ctx, "W-2", phone="13912345678")
     lid = link_service.add_manual_link(ctx, a, b, "两笔投诉留有同一代理人电话")
     nav = RecordingNavigator()
     editor = _editor(qtbot, ctx, b, nav)
@@ -464,7 +466,7 @@ def test_a_supervisor_can_read_but_not_save(qtbot, ctx, user_factory, prompter) 
 
 # ---------------------------------------------------------------------- models
 def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, ctx) -> None:  # noqa: ANN001
-    a, b = _create(ctx, "W-1"), _create(ctx, "W-2")
+    a, b = _create(ctx, "W-1"), _create(ctx, "W-2", phone="13912345678")
     svc.log_contact(ctx, a, svc.ContactDraft(ContactKind.CALL, ContactDirection.OUTBOUND,
                                              dt.datetime.now() - dt.timedelta(hours=1), "95000",
                                              "13700001111", "客户本人", "同意分期"))
@@ -499,3 +501,213 @@ def test_history_of_an_imported_complaint_shows_the_import(ctx, tmp_path) -> Non
     history = complaint_history(ctx.store, result.last_reference)
     assert [h.action for h in history] == ["import"]
     assert result.first_reference in history[0].detail
+
+
+# ---------------------------------------------------------------------- links found by the detector
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, Path]]:
+    """A demo store for the tests that only read (a store per test costs a few seconds)."""
+    from PySide6.QtCore import QThreadPool
+
+    from greyline.services.context import sign_in
+    from greyline.services.demo import load_demo
+    from greyline.storage.db import open_store
+    from greyline.storage.location import resolve
+
+    folder = tmp_path_factory.mktemp("editor-demo")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GREYLINE_DATA_DIR", str(folder / "userdata"))
+        path = folder / "greyline.sqlite"
+        store = open_store(resolve(str(path)), create=True)
+        demo_ctx = sign_in(store, "tester")
+        load_demo(demo_ctx, 120, 7, with_files=False)
+        yield demo_ctx, path
+        QThreadPool.globalInstance().waitForDone(5000)
+        store.dispose()
+
+
+def _with_template_link(path: Path) -> int:
+    """A complaint with template links and a modest number of links in all."""
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        return con.execute(
+            "SELECT c FROM (SELECT complaint_a_id AS c, kind FROM links UNION ALL "
+            "SELECT complaint_b_id, kind FROM links) GROUP BY c HAVING SUM(kind = 'template') > 0 "
+            "ORDER BY COUNT(*), c LIMIT 1").fetchone()[0]
+
+
+def test_links_tab_lists_detector_links_with_reasons_and_compares_text(qtbot, qtmodeltester, demo_store,  # noqa: ANN001
+                                                                       prompter) -> None:
+    demo_ctx, path = demo_store
+    cid = _with_template_link(path)
+    expected = complaint_links(demo_ctx.store, cid)
+    editor = _editor(qtbot, demo_ctx, cid)
+    model = editor.link_model
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [k.id for k in expected]
+    assert all(k.source == "detector" and k.status == LinkStatus.SUGGESTED.value for k in expected)
+    assert "待确认 %d 条" % len(expected) in editor.link_counts.text()
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-1] == "理由"  # the reason is the wide last column
+    r = next(i for i in range(model.rowCount()) if model.row_at(i).kind == "template")
+    link = model.row_at(r)
+    assert link.detail["jaccard"] == pytest.approx(link.score) and link.detail["shared"] > 0
+    cells = [model.data(model.index(r, c)) for c in range(model.columnCount())]
+    assert cells[:5] == ["待确认", link.other_reference, link.other_external_id, "模板文本",
+                         f"{round(link.score * 100)}%"]
+    assert cells[-1] == link.reason and "系统识别" in cells
+
+    assert not editor.compare_link_button.isEnabled()
+    editor.link_table.selectRow(r)
+    assert editor.compare_link_button.isEnabled() and not editor.evidence_link_button.isEnabled()
+    assert editor.confirm_link_button.isEnabled() and editor.reject_link_button.isEnabled()
+    assert link.reason in editor.link_detail.text() and link.other_reference in editor.link_detail.text()
+    qtbot.mouseClick(editor.compare_link_button, Qt.MouseButton.LeftButton)
+    dialog = editor.compare_dialog
+    assert dialog is not None and dialog.isVisible()  # a child of the editor; deletes itself when closed
+    assert dialog.compare.pane_a.toPlainText() == complaint_detail(demo_ctx.store, cid).text
+    assert dialog.compare.pane_b.toPlainText() == complaint_detail(demo_ctx.store, link.other_id).text
+    dialog.close()
+    # Double-click: a template link opens the comparison, another link the other complaint.
+    editor.link_table.doubleClicked.emit(model.index(r, 1))
+    assert editor.compare_dialog is not dialog and editor.compare_dialog.isVisible()
+    editor.compare_dialog.close()
+    other = next((i for i in range(model.rowCount()) if model.row_at(i).kind != "template"), None)
+    if other is not None:
+        editor.link_table.doubleClicked.emit(model.index(other, 1))
+        assert ("open_complaint", model.row_at(other).other_id) in editor.nav.calls
+
+
+def test_confirm_and_reject_several_links_at_once(qtbot, ctx, db_path, prompter) -> None:  # noqa: ANN001
+    import sqlite3
+
+    from greyline.services.demo import load_demo
+
+    load_demo(ctx, 120, 7, with_files=False)
+    with sqlite3.connect(db_path) as con:
+        cid = con.execute("SELECT complaint_a_id FROM links GROUP BY complaint_a_id HAVING COUNT(*) >= 3 "
+                          "ORDER BY complaint_a_id LIMIT 1").fetchone()[0]
+    nav = RecordingNavigator()
+    editor = _editor(qtbot, ctx, cid, nav)
+    model = editor.link_model
+    first, second, third = (model.row_at(r) for r in range(3))
+    editor.select_links([first.id, second.id])
+    assert len(editor.selected_links()) == 2
+    assert "已选 2 条" in editor.link_detail.text()
+    assert not editor.compare_link_button.isEnabled() and not editor.open_link_button.isEnabled()
+    qtbot.mouseClick(editor.confirm_link_button, Qt.MouseButton.LeftButton)
+    stored = {k.id: k for k in complaint_links(ctx.store, cid)}
+    assert stored[first.id].status == stored[second.id].status == LinkStatus.CONFIRMED.value
+    assert stored[third.id].status == LinkStatus.SUGGESTED.value
+    assert ("data_changed", None) in nav.calls and ("status", "已确认 2 条关联") in nav.calls
+    # Still selected after the reload; confirming again is not offered.
+    assert {k.id for k in editor.selected_links()} == {first.id, second.id}
+    assert not editor.confirm_link_button.isEnabled() and editor.reject_link_button.isEnabled()
+    assert "已确认 2 条" in editor.link_counts.text()
+
+    editor.select_links([second.id, third.id])
+    qtbot.mouseClick(editor.reject_link_button, Qt.MouseButton.LeftButton)
+    stored = {k.id: k for k in complaint_links(ctx.store, cid)}
+    assert stored[first.id].status == LinkStatus.CONFIRMED.value
+    assert stored[second.id].status == stored[third.id].status == LinkStatus.REJECTED.value
+    assert prompter.messages == []
+
+
+def test_a_link_decided_elsewhere_meanwhile_is_reported_once(qtbot, ctx, user_factory, prompter) -> None:  # noqa: ANN001
+    a, b = _create(ctx, "W-1"), _create(ctx, "W-2")  # same phone: the detector links them
+    c = _create(ctx, "W-3")
+    editor = _editor(qtbot, ctx, a)
+    links = list(editor.link_model.rows)
+    assert len(links) == 2
+    legal = user_factory("wu", "legal")
+    link_service.decide_link(legal, links[0].id, LinkStatus.REJECTED, links[0].version)
+    editor.select_links([k.id for k in links])
+    qtbot.mouseClick(editor.confirm_link_button, Qt.MouseButton.LeftButton)
+    assert [kind for kind, _ in prompter.messages] == ["warn"]
+    assert "1 条关联未能处理" in prompter.messages[0][1]
+    stored = {k.id: k.status for k in complaint_links(ctx.store, a)}
+    assert stored == {links[0].id: LinkStatus.REJECTED.value, links[1].id: LinkStatus.CONFIRMED.value}
+    assert {b, c} == {k.other_id for k in links}
+
+
+def test_voice_link_opens_its_evidence(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    from greyline.domain.enums import EvidenceKind
+    from greyline.services import evidence as evidence_service
+
+    a, b = _create(ctx, "W-1"), _create(ctx, "W-2", phone="13912345678")
+    ea = evidence_service.attach_bytes(ctx, "甲的通话记录".encode(), "a.txt", EvidenceKind.OTHER, complaint_id=a)
+    eb = evidence_service.attach_bytes(ctx, "乙的通话记录".encode(), "b.txt", EvidenceKind.OTHER, complaint_id=b)
+    with ctx.uow() as uow:
+        lid = uow.repo.upsert_link(a, b, None, "voice", 0.91, "录音声纹相似度 0.91")
+        uow.repo.link(lid).detail = {"evidence": [ea.id, eb.id]}
+        uow.commit()
+    editor = _editor(qtbot, ctx, a)
+    r = next(i for i in range(editor.link_model.rowCount()) if editor.link_model.row_at(i).id == lid)
+    editor.link_table.selectRow(r)
+    assert editor.evidence_link_button.isEnabled() and not editor.compare_link_button.isEnabled()
+    assert f"#{ea.id}" in editor.link_detail.text()
+    qtbot.mouseClick(editor.evidence_link_button, Qt.MouseButton.LeftButton)
+    viewers = editor.evidence_viewers
+    assert [v.detail.id for v in viewers] == [ea.id, eb.id]
+    assert all(v.isVisible() for v in viewers)
+    for v in viewers:
+        v.close()
+
+
+# ---------------------------------------------------------------------- risk reasons, detector indicators
+def test_risk_reasons_and_detector_indicators_are_shown(qtbot, demo_store, prompter) -> None:  # noqa: ANN001
+    import sqlite3
+
+    demo_ctx, path = demo_store
+    with sqlite3.connect(path) as con:
+        cid = con.execute("SELECT id FROM complaints WHERE risk_reasons != '[]' ORDER BY id LIMIT 1").fetchone()[0]
+    d = complaint_detail(demo_ctx.store, cid)
+    assert d.risk_reasons and not d.risk_manual
+    editor = _editor(qtbot, demo_ctx, cid)
+    assert editor.risk_reasons.isVisible()
+    for reason in d.risk_reasons:
+        assert reason in editor.risk_reasons.text()
+    detector = [h for h in d.indicators if h.source == IndicatorSource.DETECTOR.value]
+    assert detector
+    for hit in detector:
+        line = editor.indicator_lines[Indicator(hit.code)]
+        assert line.source.text() == "系统识别" and line.box.isChecked() and not line.box.isEnabled()
+        assert hit.note in line.source.toolTip() and hit.note in line.box.toolTip()
+
+
+def test_a_manual_risk_level_says_so(qtbot, ctx, prompter) -> None:  # noqa: ANN001
+    cid = _create(ctx)
+    editor = _editor(qtbot, ctx, cid)
+    assert not editor.risk_reasons.isVisible()
+    editor.risk_level.setCurrentIndex(editor.risk_level.findData(RiskLevel.LEVEL1.value))
+    assert editor.save()
+    assert complaint_detail(ctx.store, cid).risk_manual
+    assert editor.risk_reasons.isVisible() and "人工设定" in editor.risk_reasons.text()
+
+
+# ---------------------------------------------------------------------- similar texts while typing
+def test_pasted_text_finds_the_near_copy_and_opens_it(qtbot, demo_store, prompter) -> None:  # noqa: ANN001
+    import sqlite3
+
+    demo_ctx, path = demo_store
+    with sqlite3.connect(path) as con:
+        a, b = con.execute("SELECT complaint_a_id, complaint_b_id FROM links WHERE kind = 'template' "
+                           "ORDER BY score DESC, id LIMIT 1").fetchone()
+    nav = RecordingNavigator()
+    editor = _editor(qtbot, demo_ctx, None, nav)
+    panel = editor.similar_panel
+    assert panel.isVisibleTo(editor) and panel.matches() == ()
+    text = complaint_detail(demo_ctx.store, a).text
+    editor.text.setPlainText(text)  # as if pasted
+    qtbot.waitUntil(lambda: b in {m.complaint_id for m in panel.matches()}, timeout=5000)
+    assert a in {m.complaint_id for m in panel.matches()}  # a new complaint excludes nothing
+    row = [m.complaint_id for m in panel.matches()].index(b)
+    panel.table.doubleClicked.emit(panel.model.index(row, 0))
+    assert ("open_complaint", b) in nav.calls
+    # An existing complaint never lists itself.
+    existing = _editor(qtbot, demo_ctx, a)
+    qtbot.waitUntil(lambda: not existing.similar_panel.is_searching() and existing.similar_panel.searches > 0,
+                    timeout=5000)
+    ids = {m.complaint_id for m in existing.similar_panel.matches()}
+    assert b in ids and a not in ids

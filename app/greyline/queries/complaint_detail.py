@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -68,6 +68,10 @@ class ComplaintDetail:
     version: int
     identifiers: tuple[IdentifierRow, ...]
     indicators: tuple[IndicatorRow, ...]
+    # The rules that fired when the risk level was last computed (Chinese sentences), and whether a
+    # person chose the level (then it wins over the computed one; the reasons are still kept).
+    risk_reasons: tuple[str, ...] = ()
+    risk_manual: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,22 @@ class LinkRow:
     reason: str
     status: str
     version: int
+    # What the detector found (template: jaccard, shared; identifier: identifier_id, count;
+    # voice/image: evidence [id_a, id_b]) and who made the link ('detector' or 'person').
+    detail: dict[str, Any] = field(default_factory=dict)
+    source: str = "detector"
+
+    def __hash__(self) -> int:
+        # The dict would make the generated hash fail; the id and version identify the row.
+        return hash((self.id, self.version))
+
+    @property
+    def evidence_ids(self) -> tuple[int, ...]:
+        """The evidence items a voice or image link rests on (ids, in the order stored)."""
+        raw = self.detail.get("evidence") if isinstance(self.detail, dict) else None
+        if not isinstance(raw, (list, tuple)):
+            return ()
+        return tuple(int(e) for e in raw if isinstance(e, int) or (isinstance(e, str) and e.isdigit()))
 
 
 def _user_name():  # noqa: ANN202 - a column expression
@@ -147,6 +167,7 @@ def complaint_detail(store: Store, complaint_id: int) -> ComplaintDetail:
             overdue_cents=c.overdue_cents, text=c.text, notes=c.notes, demands=tuple(c.demands or ()),
             category=c.category, status=c.status, risk_level=c.risk_level, phone_changed_at=c.phone_changed_at,
             handler=handler or "", version=c.version, identifiers=identifiers, indicators=indicators,
+            risk_reasons=tuple(str(r) for r in (c.risk_reasons or ())), risk_manual=bool(c.risk_manual),
         )
 
 
@@ -216,19 +237,22 @@ def complaint_links(store: Store, complaint_id: int) -> list[LinkRow]:
         stmt = (
             select(t.Link.id, t.Link.complaint_a_id, t.Link.complaint_b_id, t.Link.group_id,
                    other.reference, other.external_id, t.AgentGroup.reference,
-                   t.Link.kind, t.Link.score, t.Link.reason, t.Link.status, t.Link.version)
+                   t.Link.kind, t.Link.score, t.Link.reason, t.Link.status, t.Link.version, t.Link.detail,
+                   t.Link.source)
             .outerjoin(other, and_(t.Link.complaint_b_id.is_not(None), other.id == other_id))
             .outerjoin(t.AgentGroup, t.AgentGroup.id == t.Link.group_id)
             .where(or_(t.Link.complaint_a_id == complaint_id, t.Link.complaint_b_id == complaint_id))
             .order_by((t.Link.status != "suggested"), t.Link.score.desc(), t.Link.id)
         )
         rows = []
-        for lid, a, b, gid, oref, oext, gref, kind, score, reason, status, version in session.execute(stmt):
+        for (lid, a, b, gid, oref, oext, gref, kind, score, reason, status, version, detail,
+             source) in session.execute(stmt):
+            extra = {"detail": dict(detail) if isinstance(detail, dict) else {}, "source": source or ""}
             if b is None:
-                rows.append(LinkRow(lid, None, gref or "", "", kind, score, reason, status, version))
+                rows.append(LinkRow(lid, None, gref or "", "", kind, score, reason, status, version, **extra))
             else:
                 rows.append(LinkRow(lid, b if a == complaint_id else a, oref or "", oext or "", kind, score,
-                                    reason, status, version))
+                                    reason, status, version, **extra))
         return rows
 
 

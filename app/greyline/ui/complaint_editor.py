@@ -13,6 +13,7 @@ silently. Full identifier values appear only through ``unmask_identifier`` (role
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -21,12 +22,15 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
+    QItemSelection,
+    QItemSelectionModel,
     QSettings,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -87,11 +91,15 @@ from greyline.ui.contact_dialog import ContactDialog
 from greyline.ui.errors import guarded, show_error
 from greyline.ui.labels import label_of, local_minute
 from greyline.ui.navigation import Navigator
-from greyline.ui.row_table_model import Column, RowTableModel, read_only_table, with_text_tooltips
+from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel, read_only_table, with_text_tooltips
+from greyline.ui.similar_panel import SimilarComplaintsPanel
+from greyline.ui.template_compare import TemplateCompareDialog
+from greyline.ui.viewers import open_viewer
 
 ERROR_STYLE = "color: #c5221f;"
 WARN_STYLE = "color: #b06000;"
 OK_STYLE = "color: #5f6368;"
+DETECTOR_STYLE = "color: #1a73e8;"
 SETTINGS_KEY = "complaint_editor/geometry"
 
 # Stored as written here (Chinese is the data); shown through tr().
@@ -178,15 +186,60 @@ def contact_model(parent: QWidget | None = None) -> RowTableModel:
     ]), parent)
 
 
+# Links whose score is a measured similarity; for shared identifiers and manual links it is always 1.
+SCORED_KINDS = frozenset({LinkKind.TEMPLATE.value, LinkKind.VOICE.value, LinkKind.IMAGE.value})
+EVIDENCE_KINDS = frozenset({LinkKind.VOICE.value, LinkKind.IMAGE.value})
+STATUS_BACKGROUND = {
+    LinkStatus.SUGGESTED.value: QColor("#fef7e0"),
+    LinkStatus.CONFIRMED.value: QColor("#e6f4ea"),
+    LinkStatus.REJECTED.value: QColor("#eeeeee"),
+}
+
+
+def link_score_text(row: LinkRow) -> str:
+    """The similarity in per cent where the detector measured one; a dash where the link is a shared
+    identifier or a person's decision (its score says nothing)."""
+    return f"{round(row.score * 100)}%" if row.kind in SCORED_KINDS else "—"
+
+
+def link_source_text(row: LinkRow) -> str:
+    if row.source == "person" or row.kind == LinkKind.MANUAL.value:
+        return QCoreApplication.translate("ComplaintEditor", "人工关联")
+    return QCoreApplication.translate("ComplaintEditor", "系统识别")
+
+
 def link_model(parent: QWidget | None = None) -> RowTableModel:
+    """Links of one complaint: undecided ones first (the query orders them), the reason last and wide."""
     return RowTableModel(with_text_tooltips([
+        Column(QCoreApplication.translate("ComplaintEditor", "状态"), lambda r: label_of(LinkStatus, r.status),
+               background=lambda r: STATUS_BACKGROUND.get(r.status)),
         Column(QCoreApplication.translate("ComplaintEditor", "关联对象"), lambda r: r.other_reference),
         Column(QCoreApplication.translate("ComplaintEditor", "工单号"), lambda r: r.other_external_id),
         Column(QCoreApplication.translate("ComplaintEditor", "关联依据"), lambda r: label_of(LinkKind, r.kind)),
-        Column(QCoreApplication.translate("ComplaintEditor", "相似度"), lambda r: f"{r.score:.0%}"),
+        Column(QCoreApplication.translate("ComplaintEditor", "相似度"), link_score_text, ALIGN_RIGHT),
+        Column(QCoreApplication.translate("ComplaintEditor", "来源"), link_source_text),
         Column(QCoreApplication.translate("ComplaintEditor", "理由"), lambda r: r.reason),
-        Column(QCoreApplication.translate("ComplaintEditor", "状态"), lambda r: label_of(LinkStatus, r.status)),
     ]), parent)
+
+
+def link_detail_html(row: LinkRow) -> str:
+    """The selected link in full, for the pane under the links table (every value escaped)."""
+    facts = [label_of(LinkKind, row.kind), label_of(LinkStatus, row.status), link_source_text(row)]
+    title = f"<b>{html.escape(row.other_reference)}</b>"
+    if row.other_external_id:
+        title += " " + html.escape(QCoreApplication.translate("ComplaintEditor", "（工单号 %1）").replace(
+            "%1", row.other_external_id))
+    lines = [title + " · " + html.escape(" · ".join(f for f in facts if f))]
+    lines.append(html.escape(row.reason or QCoreApplication.translate("ComplaintEditor", "（未写明理由）")))
+    extra = ""
+    if row.kind == LinkKind.TEMPLATE.value and row.other_id is not None:
+        extra = QCoreApplication.translate("ComplaintEditor", "点“比较文本”或双击该行，可并排查看两篇原文的相同与不同之处。")
+    elif row.kind in EVIDENCE_KINDS and row.evidence_ids:
+        extra = QCoreApplication.translate("ComplaintEditor", "依据证据 %1，点“查看证据”可打开比对的文件。").replace(
+            "%1", "、".join(f"#{e}" for e in row.evidence_ids))
+    if extra:
+        lines.append(f'<span style="color:#5f6368;">{html.escape(extra)}</span>')
+    return "<br/>".join(lines)
 
 
 _ACTIONS = {
@@ -412,16 +465,24 @@ class IndicatorLine:
         self.box.setEnabled(not self.detector)
         self.note.setReadOnly(self.detector)
         self.note.setEnabled(hit is not None and not self.detector)
+        self.box.setToolTip(self.code.value)
         if hit is None:
             self.source.setText("")
             self.source.setToolTip("")
+            self.source.setStyleSheet(OK_STYLE)
         elif self.detector:
             self.source.setText(QCoreApplication.translate("ComplaintEditor", "系统识别"))
-            self.source.setToolTip(QCoreApplication.translate("ComplaintEditor", "由系统识别于 %1；人工不能更改")
-                                   .replace("%1", local_minute(hit.set_at)))
+            self.source.setStyleSheet(DETECTOR_STYLE)
+            tip = QCoreApplication.translate("ComplaintEditor", "由系统识别于 %1；人工不能更改").replace(
+                "%1", local_minute(hit.set_at))
+            if hit.note:
+                tip += "\n" + hit.note
+            for w in (self.source, self.box, self.note):
+                w.setToolTip(tip)
             self.note.setEnabled(True)
         else:
             self.source.setText(QCoreApplication.translate("ComplaintEditor", "人工 · %1").replace("%1", hit.set_by))
+            self.source.setStyleSheet(OK_STYLE)
             self.source.setToolTip(QCoreApplication.translate("ComplaintEditor", "%1 于 %2 勾选")
                                    .replace("%1", hit.set_by).replace("%2", local_minute(hit.set_at)))
 
@@ -639,6 +700,7 @@ class ComplaintEditor(QDialog):
         redact = QLabel(self.tr("内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。"))
         redact.setWordWrap(True)
         redact.setStyleSheet(OK_STYLE)
+        self.similar_panel = SimilarComplaintsPanel(self.ctx, self.nav, self)
         body = QGroupBox(self.tr("投诉内容"))
         v = QVBoxLayout(body)
         v.addWidget(self.text, 1)
@@ -647,6 +709,7 @@ class ComplaintEditor(QDialog):
         row.addWidget(self.text_count)
         v.addLayout(row)
         v.addWidget(self.hints.setdefault("text", FieldHint()))
+        v.addWidget(self.similar_panel)
         v.addWidget(QLabel(self.tr("备注")))
         v.addWidget(self.notes)
 
@@ -678,10 +741,22 @@ class ComplaintEditor(QDialog):
         for r in RiskLevel:
             self.risk_level.addItem(self.tr(r.label), r.value)
         self.handler = QLabel()
+        self.risk_reasons = QLabel()
+        self.risk_reasons.setWordWrap(True)
+        self.risk_reasons.setTextFormat(Qt.TextFormat.PlainText)
+        self.risk_reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.risk_reasons.setStyleSheet(OK_STYLE)
+        self.risk_reasons.hide()
+        risk_box = QWidget()
+        rv = QVBoxLayout(risk_box)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.setSpacing(2)
+        rv.addWidget(self.risk_level, 0, Qt.AlignmentFlag.AlignLeft)
+        rv.addWidget(self.risk_reasons)
         handling = QGroupBox(self.tr("处理"))
         f = self._form()
         f.addRow(self.tr("状态"), self.status)
-        f.addRow(self.tr("风险等级"), self.risk_level)
+        f.addRow(self.tr("风险等级"), risk_box)
         f.addRow(self.tr("处理人"), self.handler)
         handling.setLayout(f)
 
@@ -731,6 +806,9 @@ class ComplaintEditor(QDialog):
             edit.textChanged.connect(self._changed)
         for edit in (self.text, self.notes):
             edit.textChanged.connect(self._changed)
+        # The similar-text search follows the text as it is typed or pasted (debounced in the panel).
+        self.text.textChanged.connect(self._feed_similar)
+        self.customer_name.textChanged.connect(self._feed_similar)
         for combo in (self.status, self.risk_level):
             combo.currentIndexChanged.connect(self._changed)
         self.category.currentTextChanged.connect(self._changed)
@@ -792,23 +870,53 @@ class ComplaintEditor(QDialog):
         page = QWidget()
         self.link_model = link_model(self)
         self.link_table = read_only_table(self.link_model)
+        # Several suggestions can be confirmed or rejected at once (Ctrl/Shift-click).
+        self.link_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.link_table.verticalHeader().setDefaultSectionSize(self.link_table.fontMetrics().height() + 10)
         self.link_empty = QLabel(self.tr("尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。"))
         self.link_empty.setWordWrap(True)
         self.link_empty.setStyleSheet(OK_STYLE)
+        self.link_counts = QLabel()
+        self.link_counts.setWordWrap(True)
+        self.link_detail = QLabel()
+        self.link_detail.setObjectName("link_detail")
+        self.link_detail.setWordWrap(True)
+        self.link_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.link_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link_detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.link_detail.setMinimumHeight(72)
+        self.link_detail.setContentsMargins(8, 6, 8, 6)
+        self.link_detail.setStyleSheet("QLabel#link_detail { background: palette(base); border: 1px solid #dadce0;"
+                                       " border-radius: 3px; }")
         self.confirm_link_button = QPushButton(self.tr("确认关联"))
         self.reject_link_button = QPushButton(self.tr("排除"))
         self.open_link_button = QPushButton(self.tr("打开对方投诉"))
+        self.compare_link_button = QPushButton(self.tr("比较文本"))
+        self.compare_link_button.setToolTip(self.tr("并排比较两篇投诉的原文（模板文本关联）"))
+        self.evidence_link_button = QPushButton(self.tr("查看证据"))
+        self.evidence_link_button.setToolTip(self.tr("打开同一声音或同一图片关联所依据的证据文件"))
+        for b in (self.confirm_link_button, self.reject_link_button, self.open_link_button, self.compare_link_button,
+                  self.evidence_link_button):
+            b.setAutoDefault(False)
         self.confirm_link_button.clicked.connect(lambda: self._decide_link(LinkStatus.CONFIRMED))
         self.reject_link_button.clicked.connect(lambda: self._decide_link(LinkStatus.REJECTED))
         self.open_link_button.clicked.connect(self._open_linked)
+        self.compare_link_button.clicked.connect(self.compare_selected_link)
+        self.evidence_link_button.clicked.connect(self.open_link_evidence)
         self.link_table.selectionModel().selectionChanged.connect(self._link_selection_changed)
-        self.link_table.doubleClicked.connect(self._open_linked)
+        self.link_table.doubleClicked.connect(self._link_double_clicked)
+        self.compare_dialog: QDialog | None = None
+        self.evidence_viewers: list[QDialog] = []
         v = QVBoxLayout(page)
         v.addWidget(self.link_empty)
+        v.addWidget(self.link_counts)
         v.addWidget(self.link_table, 1)
+        v.addWidget(self.link_detail)
         h = QHBoxLayout()
+        for b in (self.open_link_button, self.compare_link_button, self.evidence_link_button):
+            h.addWidget(b)
         h.addStretch(1)
-        for b in (self.open_link_button, self.confirm_link_button, self.reject_link_button):
+        for b in (self.confirm_link_button, self.reject_link_button):
             h.addWidget(b)
         v.addLayout(h)
         self._link_selection_changed()
@@ -839,6 +947,7 @@ class ComplaintEditor(QDialog):
             for line in self.indicator_lines.values():
                 line.load(None)
             self._show_existing_identifiers(())
+            self._show_risk_reasons(None)
         finally:
             self._loading = False
         self._deadline_rule_changed()
@@ -892,6 +1001,7 @@ class ComplaintEditor(QDialog):
                 self.category.setCurrentIndex(index)
             self._set_status_choices(ComplaintStatus(d.status))
             self.risk_level.setCurrentIndex(max(0, self.risk_level.findData(d.risk_level)))
+            self._show_risk_reasons(d)
             self.handler.setText(d.handler or self.tr("（未指定）"))
             hits = {h.code: h for h in d.indicators}
             for code, line in self.indicator_lines.items():
@@ -915,6 +1025,24 @@ class ComplaintEditor(QDialog):
         self.add_contact_button.setEnabled(self._may_edit)
         self._clean = self._snapshot()
         self._validate()
+
+    def _show_risk_reasons(self, d: ComplaintDetail | None) -> None:
+        """Why the level is what it is: the rules that fired, and whether a person chose the level."""
+        if d is None or (not d.risk_reasons and not d.risk_manual):
+            self.risk_reasons.clear()
+            self.risk_reasons.hide()
+            return
+        lines = []
+        if d.risk_manual:
+            lines.append(self.tr("风险等级由人工设定（优先于系统计算）。"))
+        if d.risk_reasons:
+            lines.append(self.tr("系统识别的依据："))
+            lines.extend(f"• {r}" for r in d.risk_reasons)
+        self.risk_reasons.setText("\n".join(lines))
+        self.risk_reasons.show()
+
+    def _feed_similar(self, *_: Any) -> None:
+        self.similar_panel.set_text(self.text.toPlainText(), self.customer_name.text(), self.complaint_id)
 
     def _set_status_choices(self, current: ComplaintStatus) -> None:
         self.status.clear()
@@ -959,11 +1087,14 @@ class ComplaintEditor(QDialog):
         if d is None:
             for m in (self.contact_model, self.link_model, self.history_model):
                 m.set_rows([])
+            self._show_link_counts()
+            self._link_selection_changed()
             return
         self.contact_model.set_rows(contact_logs(self.ctx.store, d.id))
         self.link_model.set_rows(complaint_links(self.ctx.store, d.id))
         self.history_model.set_rows(complaint_history(self.ctx.store, d.reference))
         self.link_empty.setVisible(self.link_model.rowCount() == 0)
+        self._show_link_counts()
         self.history_empty.setVisible(self.history_model.rowCount() == 0)
         for table in (self.contact_table, self.link_table, self.history_table):
             if table.model().rowCount():
@@ -1374,27 +1505,131 @@ class ComplaintEditor(QDialog):
         fresh = complaint_detail(self.ctx.store, self._detail.id)
         self._show_existing_identifiers(fresh.identifiers)
 
+    def selected_links(self) -> list[LinkRow]:
+        """The links selected in the links tab, in table order."""
+        sm = self.link_table.selectionModel()
+        rows = sorted(i.row() for i in sm.selectedRows()) if sm is not None else []
+        return [self.link_model.row_at(r) for r in rows if r < self.link_model.rowCount()]
+
     def _selected_link(self) -> LinkRow | None:
-        rows = self.link_table.selectionModel().selectedRows() if self.link_table.selectionModel() else []
-        return self.link_model.row_at(rows[0].row()) if rows else None
+        """The one selected link (None when none or several are selected)."""
+        links = self.selected_links()
+        return links[0] if len(links) == 1 else None
+
+    def select_links(self, link_ids: Sequence[int]) -> None:
+        """Select the rows of these links (after a reload the rows may have moved)."""
+        wanted = set(link_ids)
+        selection = QItemSelection()
+        for r, row in enumerate(self.link_model.rows):
+            if row.id in wanted:
+                selection.select(self.link_model.index(r, 0),
+                                 self.link_model.index(r, self.link_model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.link_table.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            self.link_table.scrollTo(selection.indexes()[0])
 
     def _link_selection_changed(self, *_: Any) -> None:
-        link = self._selected_link()
+        links = self.selected_links()
+        one = links[0] if len(links) == 1 else None
+        self.confirm_link_button.setEnabled(
+            self._may_decide and any(k.status != LinkStatus.CONFIRMED.value for k in links))
+        self.reject_link_button.setEnabled(
+            self._may_decide and any(k.status != LinkStatus.REJECTED.value for k in links))
+        self.open_link_button.setEnabled(one is not None and one.other_id is not None)
+        self.compare_link_button.setEnabled(
+            one is not None and one.kind == LinkKind.TEMPLATE.value and one.other_id is not None)
+        self.evidence_link_button.setEnabled(one is not None and one.kind in EVIDENCE_KINDS and bool(one.evidence_ids))
+        if not self._may_decide:
+            tip = self.tr("您的角色（%1）不能确认或排除关联。").replace("%1", self.tr(self.ctx.actor.role.label))
+        else:
+            tip = ""
         for b in (self.confirm_link_button, self.reject_link_button):
-            b.setEnabled(link is not None and self._may_decide)
-        self.open_link_button.setEnabled(link is not None and link.other_id is not None)
-        if link is not None and self._may_decide:
-            self.confirm_link_button.setEnabled(link.status != LinkStatus.CONFIRMED.value)
-            self.reject_link_button.setEnabled(link.status != LinkStatus.REJECTED.value)
+            b.setToolTip(tip)
+        if one is not None:
+            self.link_detail.setText(link_detail_html(one))
+        elif links:
+            self.link_detail.setText(html.escape(self.tr("已选 %1 条关联：可一起确认或排除。").replace(
+                "%1", str(len(links)))))
+        else:
+            self.link_detail.setText(html.escape(self.tr(
+                "选中一条关联可在此查看完整理由。按住 Ctrl 或 Shift 可选多条，一起确认或排除。")))
+        self.link_detail.setVisible(self.link_model.rowCount() > 0)
+
+    def _show_link_counts(self) -> None:
+        rows = self.link_model.rows
+        if not rows:
+            self.link_counts.hide()
+            return
+        n = {s.value: sum(1 for r in rows if r.status == s.value) for s in LinkStatus}
+        text = self.tr("待确认 %1 条（列在最前）· 已确认 %2 条 · 已排除 %3 条").replace(
+            "%1", str(n[LinkStatus.SUGGESTED.value])).replace("%2", str(n[LinkStatus.CONFIRMED.value])).replace(
+            "%3", str(n[LinkStatus.REJECTED.value]))
+        self.link_counts.setText(text)
+        self.link_counts.setStyleSheet(WARN_STYLE if n[LinkStatus.SUGGESTED.value] else OK_STYLE)
+        self.link_counts.show()
 
     def _decide_link(self, status: LinkStatus) -> None:
-        link = self._selected_link()
-        if link is None:
+        """Confirm or reject every selected link that is not already so; one message for what failed."""
+        links = [k for k in self.selected_links() if k.status != status.value]
+        if not links:
             return
-        done = guarded(self, link_service.decide_link, self.ctx, link.id, status, link.version)
-        self.refresh_tabs()
-        if done is not None:
+        done = 0
+        problems: list[str] = []
+        for link in links:
+            try:
+                link_service.decide_link(self.ctx, link.id, status, link.version)
+            except DomainError as exc:
+                problems.append(f"{link.other_reference}：{exc.message}")
+            except Exception as exc:  # noqa: BLE001 - logged and shown with the log path
+                show_error(self, exc)
+                break
+            else:
+                done += 1
+        ids = [k.id for k in links]
+        guarded(self, self.refresh_tabs)
+        self.select_links(ids)
+        if done:
             self.nav.data_changed()
+            text = self.tr("已确认 %1 条关联") if status == LinkStatus.CONFIRMED else self.tr("已排除 %1 条关联")
+            self.nav.status(text.replace("%1", str(done)))
+        if problems:
+            head = self.tr("有 %1 条关联未能处理（列表已重新载入）：").replace("%1", str(len(problems)))
+            prompts.current().warn(self, head + "\n" + "\n".join(problems[:10]))
+
+    def _link_double_clicked(self, index: Any) -> None:
+        if not index.isValid():
+            return
+        link = self.link_model.row_at(index.row())
+        if link.kind == LinkKind.TEMPLATE.value and link.other_id is not None:
+            self.compare_link(link)
+        elif link.other_id is not None:
+            self.nav.open_complaint(link.other_id)
+
+    def compare_selected_link(self) -> QDialog | None:
+        link = self._selected_link()
+        if link is None or link.kind != LinkKind.TEMPLATE.value:
+            return None
+        return self.compare_link(link)
+
+    def compare_link(self, link: LinkRow) -> QDialog | None:
+        """Open the side-by-side comparison of this complaint's text and the linked one's."""
+        if self._detail is None or link.other_id is None:
+            return None
+        dialog = guarded(self, TemplateCompareDialog, self.ctx, self._detail.id, link.other_id, self)
+        if dialog is not None:
+            self.compare_dialog = dialog
+            dialog.show()
+        return dialog
+
+    def open_link_evidence(self) -> list[QDialog]:
+        """Open the evidence files a voice or image link rests on, each in its viewer."""
+        link = self._selected_link()
+        if link is None or link.kind not in EVIDENCE_KINDS:
+            return []
+        opened = [d for d in (open_viewer(self, self.ctx, eid) for eid in link.evidence_ids) if d is not None]
+        self.evidence_viewers = opened
+        return opened
 
     def _open_linked(self, *_: Any) -> None:
         link = self._selected_link()
@@ -1409,6 +1644,7 @@ class ComplaintEditor(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
+        self.similar_panel.stop()
         QSettings("Greyline", "Greyline").setValue(SETTINGS_KEY, self.saveGeometry())
         super().done(result)
 

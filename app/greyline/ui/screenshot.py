@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-VIEWS = ("dashboard", "complaints", "editor", "editor_evidence", "evidence", "groups", "settings", "image", "audio", "pdf",
-         "links", "referrals", "statistics")
+VIEWS = ("dashboard", "complaints", "editor", "editor_evidence", "editor_links", "similar", "template_compare",
+         "evidence", "groups", "settings", "image", "audio", "pdf", "links", "referrals", "statistics")
 
 
 def _settle(app, seconds: float = 1.5) -> None:  # noqa: ANN001
@@ -79,6 +79,50 @@ def take(out: Path, view: str, *, db: str | None = None, user: str | None = None
                 i = tabs.indexOf(evidence_tab)
                 if i >= 0:
                     tabs.setCurrentIndex(i)
+        elif view == "editor_links":
+            window.show()
+            a, _ = _template_pair(ctx)
+            window.open_complaint(a)
+            _settle(app, 0.5)
+            target = window._editors[-1]
+            target.resize(1280, 860)
+            tabs = target.findChild(QTabWidget)
+            if tabs is not None:
+                for i in range(tabs.count()):
+                    if tabs.tabText(i) in ("关联", "Links"):
+                        tabs.setCurrentIndex(i)
+            _settle(app, 0.5)
+            table = getattr(target, "link_table", None)
+            model = getattr(target, "link_model", None)
+            if table is not None and model is not None:
+                for r in range(model.rowCount()):
+                    if model.row_at(r).kind == "template":
+                        table.selectRow(r)
+                        break
+        elif view == "template_compare":
+            from greyline.ui.template_compare import TemplateCompareDialog
+
+            a, b = _template_pair(ctx)
+            target = TemplateCompareDialog(ctx, a, b, window)
+            target.resize(1280, 720)
+            target.show()
+        elif view == "similar":
+            from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+            window.show()
+            a, _ = _template_pair(ctx)
+            from greyline.queries.complaint_detail import complaint_detail
+
+            text = complaint_detail(store, a).text
+            window.open_complaint(None)
+            _settle(app, 0.5)
+            target = window._editors[-1]
+            target.resize(1280, 860)
+            edits = target.findChildren(QPlainTextEdit) + target.findChildren(QTextEdit)
+            edit = max(edits, key=lambda e: e.height(), default=None)
+            if edit is not None:
+                edit.setPlainText(text)
+            _settle(app, 2.0)
         else:
             from greyline.queries.evidence import EvidenceFilter, all_evidence
             from greyline.ui.viewers import open_viewer
@@ -116,3 +160,15 @@ def _complaint_with_evidence(store) -> int:  # noqa: ANN001
     from greyline.queries.complaints import list_complaints
 
     return list_complaints(store, limit=1)[0].id
+
+
+def _template_pair(ctx) -> tuple[int, int]:  # noqa: ANN001
+    """The two complaints of the strongest template link (for the comparison pictures)."""
+    from greyline.queries.links import export_links
+    from greyline.services.lookup import find_complaint
+
+    best = max((r for r in export_links(ctx.store, kind="template")), key=lambda r: (r.score < 0.95, r.score),
+               default=None)
+    if best is None:
+        raise ValueError("no template link in this store")
+    return find_complaint(ctx, best.a_reference).id, find_complaint(ctx, best.b_reference).id
