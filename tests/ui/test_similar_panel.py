@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from greyline.queries.complaint_detail import complaint_detail
 from greyline.services import detection
@@ -47,10 +48,13 @@ def template_pair(demo) -> tuple[int, int]:  # noqa: ANN001
 
 
 def _panel(qtbot, ctx, nav: RecordingNavigator | None = None) -> SimilarComplaintsPanel:  # noqa: ANN001
-    panel = SimilarComplaintsPanel(ctx, nav or RecordingNavigator())
-    qtbot.addWidget(panel)
-    panel.resize(700, 300)
-    panel.show()
+    holder = QWidget()  # as in the editor: inside another widget, not a window of its own
+    qtbot.addWidget(holder)
+    panel = SimilarComplaintsPanel(ctx, nav or RecordingNavigator(), holder)
+    QVBoxLayout(holder).addWidget(panel)
+    holder.resize(700, 300)
+    holder.show()
+    panel.holder = holder  # keeps the window alive as long as the test holds the panel
     return panel
 
 
