@@ -60,6 +60,9 @@ from greyline.storage.detection_repo import ComplaintFacts, IdentifierUse, Store
 log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "detection_settings"
+FULL_RUN_FROM = 2000  # imports of this many complaints or more trigger a full run
+REFRESH_SET_SIZE = 30  # identifier sets up to this size are refreshed whole by an incremental run
+ONE_HOP_LIMIT = 50  # template partners beyond this: a big family whose members share bands anyway
 Progress = Callable[[int, int, str], None]
 
 # Identifier types that link complaints, and the link kind each gives. Resident ID numbers do not:
@@ -310,6 +313,24 @@ def _distinct_counts(codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.bincount(d[new], minlength=counts.size)
 
 
+def _jaccard(sa: set[int], sb: set[int]) -> tuple[float, int]:
+    """Exact Jaccard similarity and number of shared shingles of two shingle sets."""
+    shared = len(sa & sb)
+    union = len(sa) + len(sb) - shared
+    return (shared / union if union else 0.0), shared
+
+
+def _close_by_sketch(uow: Any, ix: TemplateIndexer, mine: np.ndarray, candidates: Iterable[int]) -> list[int]:
+    """The candidates whose stored sketch estimates a similarity near enough to verify exactly."""
+    floor = ix.threshold - ix.prefilter_margin
+    keep = []
+    for cid, blob in uow.detect.signatures_of(candidates).items():
+        _, s16 = _unpack_sketch(blob, ix.bands)
+        if s16 is not None and s16.size == mine.size and float(np.mean(s16 == mine)) >= floor:
+            keep.append(cid)
+    return keep
+
+
 def _template_reason(jaccard: float, shared: int) -> str:
     return f"投诉文本高度雷同：去除姓名、号码、日期、金额后相似度 {jaccard:.0%}，{shared} 个相同片段"
 
@@ -331,15 +352,10 @@ def _verify_text_pairs(ix: TemplateIndexer, facts: Mapping[int, ComplaintFacts],
         sb = sets.get(b)
         if sb is None:
             sb = sets[b] = batch.sets(pos[b])
-        shared = len(sa & sb)
-        union = len(sa) + len(sb) - shared
-        jac = shared / union if union else 0.0
+        jac, shared = _jaccard(sa, sb)
         if jac >= ix.threshold and shared >= ix.min_shared:
             _add(found, a, b, LinkKind.TEMPLATE.value, round(jac, 4), _template_reason(jac, shared),
                  {"jaccard": round(jac, 4), "shared": shared})
-
-
-ONE_HOP_LIMIT = 50  # partners beyond this: a big family whose members share bands anyway
 
 
 def _text_links_incremental(uow: Any, ix: TemplateIndexer, facts: Sequence[ComplaintFacts], found: Found) -> None:
@@ -356,23 +372,12 @@ def _text_links_incremental(uow: Any, ix: TemplateIndexer, facts: Sequence[Compl
         uow.detect.add_text_keys(f.id, sk.keys[f.id])
         uow.detect.put_text_state(f.id, ix.scheme, sk.hashes[f.id], sk.blobs[f.id])
     # Candidates: complaints sharing a band key; pre-filtered on the sketch estimate.
-    margin = ix.threshold - ix.prefilter_margin
     pairs: set[tuple[int, int]] = set()
     for f in facts:
         keys = sk.keys.get(f.id) or []
-        if not keys:
-            continue
-        cands = uow.detect.text_candidates(keys, exclude=f.id)
-        if not cands:
-            continue
-        sigs = uow.detect.signatures_of(cands)
-        mine = sk.sig16[f.id]
-        for cid, blob in sigs.items():
-            _, s16 = _unpack_sketch(blob, ix.bands)
-            if s16 is None or s16.size != mine.size:
-                continue
-            if float(np.mean(s16 == mine)) >= margin:
-                pairs.add((f.id, cid) if f.id < cid else (cid, f.id))
+        cands = uow.detect.text_candidates(keys, exclude=f.id) if keys else set()
+        for cid in _close_by_sketch(uow, ix, sk.sig16[f.id], cands) if cands else ():
+            pairs.add((f.id, cid) if f.id < cid else (cid, f.id))
     if not pairs:
         return
     known = {f.id: f for f in facts}
@@ -396,12 +401,7 @@ def _text_links_incremental(uow: Any, ix: TemplateIndexer, facts: Sequence[Compl
         hop = {c for c in hop if (min(c, f.id), max(c, f.id)) not in pairs}
         if not hop:
             continue
-        mine = sk.sig16[f.id]
-        extra = set()
-        for cid, blob in uow.detect.signatures_of(hop).items():
-            _, s16 = _unpack_sketch(blob, ix.bands)
-            if s16 is not None and s16.size == mine.size and float(np.mean(s16 == mine)) >= margin:
-                extra.add((f.id, cid) if f.id < cid else (cid, f.id))
+        extra = {(f.id, cid) if f.id < cid else (cid, f.id) for cid in _close_by_sketch(uow, ix, sk.sig16[f.id], hop)}
         if extra:
             need = sorted({i for p in extra for i in p} - set(known))
             known.update({x.id: x for x in uow.detect.complaint_facts(need)})
@@ -423,23 +423,14 @@ def similar_texts(ctx: ServiceContext, text: str, *, customer_name: str = "", ex
         cands = uow.detect.text_candidates(signed, exclude=exclude_id)
         if not cands:
             return []
-        mine = ix.signature(text, names).astype(np.uint16)
-        margin = ix.threshold - ix.prefilter_margin
-        keep = []
-        for cid, blob in uow.detect.signatures_of(cands).items():
-            _, s16 = _unpack_sketch(blob, ix.bands)
-            if s16 is not None and s16.size == mine.size and float(np.mean(s16 == mine)) >= margin:
-                keep.append(cid)
+        keep = _close_by_sketch(uow, ix, ix.signature(text, names).astype(np.uint16), cands)
         facts = uow.detect.complaint_facts(keep)
         mine_set = ix.shingle_codes(text, names)
         out = []
         if facts:
             batch = ix.prepare([f.text for f in facts], [(f.customer_name,) if f.customer_name else () for f in facts])
             for i, f in enumerate(facts):
-                other = batch.sets(i)
-                shared = len(mine_set & other)
-                union = len(mine_set) + len(other) - shared
-                jac = shared / union if union else 0.0
+                jac, shared = _jaccard(mine_set, batch.sets(i))
                 if jac >= ix.threshold and shared >= ix.min_shared:
                     out.append(SimilarComplaint(f.id, f.reference, f.external_id, f.customer_name, f.received_at,
                                                 round(jac, 4), shared, f.text[:80]))
@@ -452,6 +443,11 @@ def similar_texts(ctx: ServiceContext, text: str, *, customer_name: str = "", ex
 
 def _building_key(cipher: Any, building: str) -> int:
     return _signed64(cipher.hash_value("building", building))
+
+
+def _building_of(use: IdentifierUse) -> str | None:
+    """The building part of an address identifier (None for other identifiers)."""
+    return use.attributes.get("building") or None if use.type == IdentifierType.ADDRESS.value else None
 
 
 def _correlatable(use: IdentifierUse) -> bool:
@@ -518,7 +514,7 @@ def _collect_shared(uses: Sequence[IdentifierUse], member_uses: Mapping[int, set
     for u in uses:
         if not _correlatable(u):
             continue
-        building = u.attributes.get("building") if u.type == IdentifierType.ADDRESS.value else None
+        building = _building_of(u)
         if building:
             key: tuple[str, int] = ("b", _building_key(cipher, building))
             members = building_members.get(key[1], set())
@@ -529,6 +525,45 @@ def _collect_shared(uses: Sequence[IdentifierUse], member_uses: Mapping[int, set
         shared.members[key].add(u.complaint_id)
         shared.use_of.setdefault(key, u)
     return shared
+
+
+def _stored_shared(uow: Any, corr: Sequence[IdentifierUse]) -> _Shared:
+    """The identifier and building sets of these (correlatable) uses, members read from the store."""
+    cipher = uow.repo.cipher
+    plain = [u.identifier_id for u in corr if not _building_of(u)]
+    bkeys = [_building_key(cipher, b) for u in corr if (b := _building_of(u))]
+    shared = _collect_shared(corr, uow.detect.identifier_members(plain), uow.detect.building_members(bkeys), cipher)
+    shared.contact = _contact_counts(uow.detect.identifier_role_counts(plain))
+    return shared
+
+
+def _mark_hubs(shared: _Shared, cap: int, among: Iterable[int] | None = None) -> None:
+    """Note, on the complaints (of ``among``) using it, each set too big to link pair by pair."""
+    wanted = None if among is None else set(among)
+    for key, members in shared.members.items():
+        if len(members) <= cap:
+            continue
+        note = (_identifier_reason(shared.use_of[key], len(members), shared.contact.get(key[1], 0))
+                + "（常用号码，未逐对关联）")
+        for m in members:
+            if wanted is None or m in wanted:
+                shared.hubs[m].append(note)
+
+
+def _sets_of(shared: _Shared) -> dict[int, list[tuple[str, int]]]:
+    """complaint id -> keys of the shared sets it belongs to."""
+    out: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for key, members in shared.members.items():
+        for m in members:
+            out[m].append(key)
+    return out
+
+
+def _by_complaint(uses: Iterable[IdentifierUse]) -> dict[int, list[IdentifierUse]]:
+    out: dict[int, list[IdentifierUse]] = defaultdict(list)
+    for u in uses:
+        out[u.complaint_id].append(u)
+    return out
 
 
 # --------------------------------------------------------------------------- indicators
@@ -663,6 +698,7 @@ def _write_links(uow: Any, found: Found, existing: Iterable[StoredLink], kinds: 
             rem.append(link.id)
             touched.update(key[:2])
     uow.detect.delete_links(rem)
+    add.sort()  # (a, b) order: index pages are appended to, not scattered
     uow.detect.insert_links(add)
     uow.detect.update_links(upd)
     return len(add), len(upd), len(rem), touched
@@ -693,24 +729,12 @@ def _detect_complaints(uow: Any, ids: list[int]) -> DetectionSummary:
     _text_links_incremental(uow, ix, facts, found)
 
     # Identifiers and buildings of these complaints, and everyone else using them.
-    uses = uow.detect.identifier_uses(ids)
-    corr = [u for u in uses if _correlatable(u)]
+    corr = [u for u in uow.detect.identifier_uses(ids) if _correlatable(u)]
     cipher = uow.repo.cipher
     for cid in ids:
-        rows = {}
-        for u in corr:
-            b = u.attributes.get("building") if u.type == IdentifierType.ADDRESS.value else None
-            if u.complaint_id == cid and b:
-                rows[_building_key(cipher, b)] = u.identifier_id
-        uow.detect.replace_building_keys(cid, rows.items())
-    plain = [u.identifier_id for u in corr
-             if not (u.type == IdentifierType.ADDRESS.value and u.attributes.get("building"))]
-    member_uses = uow.detect.identifier_members(plain)
-    bkeys = [_building_key(cipher, u.attributes["building"]) for u in corr
-             if u.type == IdentifierType.ADDRESS.value and u.attributes.get("building")]
-    building_members = uow.detect.building_members(bkeys)
-    shared = _collect_shared(corr, member_uses, building_members, cipher)
-    shared.contact = _contact_counts(uow.detect.identifier_role_counts(plain))
+        uow.detect.replace_building_keys(cid, {_building_key(cipher, b): u.identifier_id for u in corr
+                                               if u.complaint_id == cid and (b := _building_of(u))}.items())
+    shared = _stored_shared(uow, corr)
     everyone = {c for m in shared.members.values() for c in m} | set(ids)
     info = uow.detect.received_dates(everyone)
     customer = {c: v[1] for c, v in info.items()}
@@ -744,6 +768,9 @@ def _detect_complaints(uow: Any, ids: list[int]) -> DetectionSummary:
     changed = _refresh_indicators(uow, sorted(idset | touched | refreshed), settings)
     return DetectionSummary(complaints=len(ids), links_added=added, links_updated=updated, links_removed=removed,
                             indicator_changes=changed)
+
+
+# --------------------------------------------------------------------------- evidence features
 
 
 # --------------------------------------------------------------------------- evidence features
@@ -932,45 +959,33 @@ def _refresh_indicators(uow: Any, affected: Sequence[int], settings: DetectionSe
     """Recompute the detector indicators and risk of some complaints from what is stored."""
     facts = {f.id: f for f in uow.detect.complaint_facts(affected)}
     uses = uow.detect.identifier_uses(affected)
-    corr = [u for u in uses if _correlatable(u)]
-    cipher = uow.repo.cipher
-    plain = [u.identifier_id for u in corr
-             if not (u.type == IdentifierType.ADDRESS.value and u.attributes.get("building"))]
-    bkeys = [_building_key(cipher, u.attributes["building"]) for u in corr
-             if u.type == IdentifierType.ADDRESS.value and u.attributes.get("building")]
-    shared = _collect_shared(corr, uow.detect.identifier_members(plain), uow.detect.building_members(bkeys), cipher)
-    shared.contact = _contact_counts(uow.detect.identifier_role_counts(plain))
-    for key, members in shared.members.items():
-        if len(members) > settings.identifier_cap:
-            note = _identifier_reason(shared.use_of[key], len(members), shared.contact.get(key[1], 0)) + "（常用号码，未逐对关联）"
-            for m in members:
-                if m in facts:
-                    shared.hubs[m].append(note)
-    links = uow.detect.links_touching(affected)
-    nb, rs = _neighbours(links)
-    everyone = {c for m in shared.members.values() for c in m} | {y for x in affected for ys in nb.get(x, {}).values() for y in ys} | set(affected)
+    shared = _stored_shared(uow, [u for u in uses if _correlatable(u)])
+    _mark_hubs(shared, settings.identifier_cap, facts)
+    nb, rs = _neighbours(uow.detect.links_touching(affected))
+    everyone = ({c for m in shared.members.values() for c in m} | set(affected)
+                | {y for x in affected for ys in nb.get(x, {}).values() for y in ys})
     dates = {c: v[0] for c, v in uow.detect.received_dates(everyone).items()}
-    uses_by_c: dict[int, list[IdentifierUse]] = defaultdict(list)
-    for u in uses:
-        uses_by_c[u.complaint_id].append(u)
-    shared_of: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for key, members in shared.members.items():
-        for m in members:
-            shared_of[m].append(key)
-    hits = _compute_indicators(affected, facts, nb, rs, shared, shared_of, uses_by_c, dates, settings)
-    before = uow.detect.indicator_codes(affected, source="detector")
-    changed = [c for c in affected if before.get(c, {}) != hits.get(c, {})]
-    if changed:
-        uow.detect.replace_detector_indicators(changed, {c: hits[c] for c in changed})
+    hits = _compute_indicators(affected, facts, nb, rs, shared, _sets_of(shared), _by_complaint(uses), dates, settings)
+    changed = _write_indicators(uow, affected, hits)
     _apply_risk(uow, affected, settings)
+    return changed
+
+
+def _write_indicators(uow: Any, ids: Sequence[int], hits: Mapping[int, dict[str, str]], *,
+                      whole_store: bool = False) -> int:
+    """Store the detector hits of ``ids`` where they differ from what is stored; returns how many
+    complaints changed. ``whole_store``: ``ids`` are all complaints, so when most changed one
+    replace of the whole table beats per-complaint deletes."""
+    before = uow.detect.indicator_codes(None if whole_store else ids, source="detector")
+    changed = [c for c in ids if before.get(c, {}) != hits.get(c, {})]
+    if whole_store and len(changed) > len(ids) // 2:
+        uow.detect.replace_detector_indicators(None, {c: h for c, h in hits.items() if h})
+    elif changed:
+        uow.detect.replace_detector_indicators(changed, {c: hits[c] for c in changed})
     return len(changed)
 
 
 # --------------------------------------------------------------------------- full run
-
-
-FULL_RUN_FROM = 2000
-REFRESH_SET_SIZE = 30  # identifier sets up to this size are refreshed whole by an incremental run  # imports of this many complaints or more trigger a full run
 
 
 def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
@@ -1065,7 +1080,7 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
         member_uses: dict[int, set[int]] = defaultdict(set)
         building_members: dict[int, set[int]] = defaultdict(set)
         for u in corr:
-            b = u.attributes.get("building") if u.type == IdentifierType.ADDRESS.value else None
+            b = _building_of(u)
             if b:
                 k = _building_key(cipher, b)
                 b_rows[(k, u.complaint_id)] = u.identifier_id
@@ -1084,11 +1099,7 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
         shared.contact = _contact_counts({i: {r: len(c) for r, c in rs.items()} for i, rs in role_counts.items()})
         customer = {f.id: f.customer_id for f in facts_list}
         _shared_pairs(shared, customer, settings.identifier_cap, found)
-        for key, members in shared.members.items():
-            if len(members) > settings.identifier_cap:
-                note = _identifier_reason(shared.use_of[key], len(members), shared.contact.get(key[1], 0)) + "（常用号码，未逐对关联）"
-                for m in members:
-                    shared.hubs[m].append(note)
+        _mark_hubs(shared, settings.identifier_cap)
         step("identifier_pairs", len(found))
 
         # Voices and images.
@@ -1129,21 +1140,8 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
         merged += [link for key, link in decided.items() if key not in found]
         nb, rs = _neighbours(merged)
         dates = {f.id: f.received_at for f in facts_list}
-        uses_by_c: dict[int, list[IdentifierUse]] = defaultdict(list)
-        for u in uses:
-            uses_by_c[u.complaint_id].append(u)
-        shared_of: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        for key, members in shared.members.items():
-            for m in members:
-                shared_of[m].append(key)
-        hits = _compute_indicators(ids, facts, nb, rs, shared, shared_of, uses_by_c, dates, settings)
-        before = uow.detect.indicator_codes(source="detector")
-        changed_ids = [c for c in ids if before.get(c, {}) != hits.get(c, {})]
-        changes = len(changed_ids)
-        if changes > len(ids) // 2:
-            uow.detect.replace_detector_indicators(None, {c: h for c, h in hits.items() if h})
-        elif changed_ids:
-            uow.detect.replace_detector_indicators(changed_ids, {c: hits[c] for c in changed_ids})
+        hits = _compute_indicators(ids, facts, nb, rs, shared, _sets_of(shared), _by_complaint(uses), dates, settings)
+        changes = _write_indicators(uow, ids, hits, whole_store=True)
         step("indicators", changes)
         _apply_risk(uow, None, settings)
         step("risk")
@@ -1306,11 +1304,13 @@ def confirm_proposal(ctx: ServiceContext, proposal: ProposalView, title: str, su
     with ctx.uow() as uow:
         for eid in proposal.evidence_ids:
             uow.repo.attach_evidence(eid, group_id=gid)
+        types = uow.detect.identifier_labels(i[0] for i in proposal.identifiers)
+        phones = {IdentifierType.MOBILE.value, IdentifierType.LANDLINE.value}
         for iid, type_label, masked, _ in proposal.identifiers:
             pid = uow.repo.add_party(PartyKind.PERSON.value, f"疑似代理人（{type_label} {masked}）",
                                      notes="由关联检测的团伙建议确认时建立")
-            uow.repo.link_party_identifiers(pid, [(iid, IdentifierRole.AGENT_PHONE.value
-                                                   if type_label in ("手机号", "固定电话") else IdentifierRole.OTHER.value)])
+            role = IdentifierRole.AGENT_PHONE if types.get(iid, ("",))[0] in phones else IdentifierRole.OTHER
+            uow.repo.link_party_identifiers(pid, [(iid, role.value)])
             uow.repo.add_group_party(gid, pid, PartyRole.SUSPECTED_AGENT.value)
         uow.record("group_from_proposal", "group", gid, {"proposal": proposal.key,
                                                          "members": len(proposal.members),

@@ -19,13 +19,8 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from greyline.storage import tables as t
+from greyline.storage.repositories import _chunks
 
-CHUNK = 500
-
-
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 @dataclass(frozen=True)
@@ -390,12 +385,19 @@ class DetectionRepo:
         now = t.utcnow()
         if self._sqlite:
             stamp = now.isoformat(sep=" ")
+            dumped: dict[int, str] = {}  # identifier links share one detail object per identifier
+
+            def dump(d: dict[str, Any]) -> str:
+                text = dumped.get(id(d))
+                if text is None:
+                    text = dumped[id(d)] = json.dumps(d, ensure_ascii=False, sort_keys=True)
+                return text
+
             self.bulk_insert(
                 t.Link.__table__,
                 ("complaint_a_id", "complaint_b_id", "kind", "score", "reason", "detail", "source", "status",
                  "created_at", "version"),
-                [(a, b, k, s, r, json.dumps(d, ensure_ascii=False, sort_keys=True), "detector", "suggested",
-                  stamp, 1) for a, b, k, s, r, d in rows],
+                [(a, b, k, s, r, dump(d), "detector", "suggested", stamp, 1) for a, b, k, s, r, d in rows],
             )
             return
         conn = self.session.connection()
