@@ -211,19 +211,26 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     records = [{f: (str(getattr(r, f)) if getattr(r, f) is not None else "") for f in LIST_FIELDS} for r in rows]
-    if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=LIST_FIELDS)
-        w.writeheader()
-        w.writerows(records)
-    else:
+    if not _write_records(records, LIST_FIELDS, args.format):
         for r in rows:
             print(f"{r.reference}  {r.external_id:<22} {r.channel:<12} {r.received_at}  {r.status:<9} "
                   f"{r.risk_level:<6} {r.customer_name:<6} {r.contact_masked:<14} {r.preview[:30]}")
         print(f"({len(rows)} complaints)")
     return 0
+
+
+def _write_records(records: list[dict], fields: tuple[str, ...], fmt: str) -> bool:  # type: ignore[type-arg]
+    """Write records as JSON or CSV to stdout; False for the table format (the caller prints it)."""
+    if fmt == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=fields)
+        w.writeheader()
+        w.writerows(records)
+    else:
+        return False
+    return True
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
@@ -263,14 +270,7 @@ def cmd_links(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     records = [{f: getattr(r, f) for f in LINK_FIELDS} for r in rows]
-    if args.format == "json":
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=LINK_FIELDS)
-        w.writeheader()
-        w.writerows(records)
-    else:
+    if not _write_records(records, LINK_FIELDS, args.format):
         for r in rows:
             print(f"{r.a_reference} ~ {r.b_reference}  {r.kind:<12} {r.score:5.2f} {r.status:<9} {r.reason}")
         print(f"({len(rows)} links)")

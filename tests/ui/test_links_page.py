@@ -22,7 +22,7 @@ from greyline.services.detection import group_proposals
 from greyline.services.links import add_manual_link
 from greyline.storage.db import open_store
 from greyline.storage.location import resolve
-from greyline.ui import prompts
+from greyline.ui import detection_runner, prompts
 from greyline.ui.navigation import RecordingNavigator
 from greyline.ui.pages import links_page
 from greyline.ui.pages.links_page import LinksPage, ProposalDialog
@@ -264,7 +264,7 @@ def test_full_detection_can_be_cancelled(qtbot, demo, monkeypatch) -> None:  # n
     page = _page(qtbot, demo, nav)
     links_before = list_links(demo.store, limit=5000)
     held = []
-    monkeypatch.setattr(links_page, "start", held.append)   # the person presses Cancel before it gets going
+    monkeypatch.setattr(detection_runner, "start", held.append)   # the person presses Cancel before it gets going
     page.run_detection()
     page.progress_dialog.canceled.emit()
     start(held[0])

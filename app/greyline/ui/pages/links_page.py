@@ -54,14 +54,11 @@ from greyline.ui.labels import date_text, label_of
 from greyline.ui.link_graph_view import GraphLayout, LinkGraphView, compute_layout, kind_label
 from greyline.ui.navigation import Navigator
 from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel, read_only_table, with_text_tooltips
+from greyline.ui.detection_runner import start_full_detection
 from greyline.ui.workers import Job, NewestLoad, start
 
 MAX_NODES = 400
 # detect_all's stages in order, for one progress bar over the whole run.
-DETECTION_STAGES = ("features", "load", "sign", "text_index", "template_pairs", "identifier_pairs",
-                    "evidence_pairs", "write_links", "indicators", "risk", "commit")
-
-
 class LinkTableModel(RowTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__((), parent)
@@ -568,27 +565,8 @@ class LinksPage(QWidget):
     def run_detection(self) -> None:
         if self.detection_job is not None:
             return
-        ctx = self.ctx
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
-            def step(_n: int, _total: int, stage: str) -> None:
-                if stage in DETECTION_STAGES:
-                    progress(DETECTION_STAGES.index(stage) + 1, len(DETECTION_STAGES) + 1)
-            return detection.detect_all(ctx, progress=step, cancel=cancelled)
-
-        job = Job(work)
-        dialog = QProgressDialog(self.tr("正在重新检测全部投诉的关联…"), self.tr("取消"), 0, 0, self)
-        dialog.setWindowTitle(self.tr("重新检测全部"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(job.cancel)
-        job.signals.progress.connect(lambda d, t: (dialog.setMaximum(t), dialog.setValue(min(d, t))))
-        self.progress_dialog = dialog
 
         def finished(summary: object) -> None:
-            dialog.reset()
             self.detection_job = None
             self.detect_button.setEnabled(True)
             self.nav.status(summary.describe())  # type: ignore[attr-defined]
@@ -596,7 +574,6 @@ class LinksPage(QWidget):
             self.refresh()
 
         def failed(exc: object) -> None:
-            dialog.reset()
             self.detection_job = None
             self.detect_button.setEnabled(True)
             if isinstance(exc, Cancelled):
@@ -604,8 +581,6 @@ class LinksPage(QWidget):
             else:
                 show_error(self, exc)  # type: ignore[arg-type]
 
-        job.signals.finished.connect(finished)
-        job.signals.failed.connect(failed)
-        self.detection_job = job
         self.detect_button.setEnabled(False)
-        start(job)
+        self.detection_job, self.progress_dialog = start_full_detection(
+            self, self.ctx, self.tr("正在重新检测全部投诉的关联…"), finished, failed)
