@@ -1,8 +1,10 @@
-"""Settings: institution profile, deadline rule per channel, users and roles (administrators), language."""
+"""Settings: institution profile, deadline rule per channel, users and roles (administrators), language;
+link detection (thresholds and risk rules) and the common identifiers that must not link complaints."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,23 +19,126 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from greyline.domain.enums import Role
+from greyline.domain.enums import IdentifierType, Role
 from greyline.domain.errors import ValidationError
 from greyline.domain.identifiers import check_credit_code
 from greyline.domain.permissions import Permission, can
+from greyline.queries.identifiers import SharedIdentifierRow, shared_identifiers
 from greyline.queries.users import list_users
 from greyline.services import settings as settings_service
 from greyline.services.context import ServiceContext
 from greyline.services.users import add_user
 from greyline.ui import prompts
+from greyline.ui.detection_settings import DetectionSettingsWidget
 from greyline.ui.errors import guarded
+from greyline.ui.identifier_actions import mark_do_not_correlate
 from greyline.ui.navigation import Navigator
+from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel, read_only_table, with_text_tooltips
 
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
+
+
+def _type_label(code: str) -> str:
+    return IdentifierType(code).label if code in IdentifierType._value2member_map_ else code
+
+
+class SharedIdentifierModel(RowTableModel):
+    """Identifiers shared by several complaints (masked), and those marked "do not correlate"."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__((), parent)
+        self.set_columns(with_text_tooltips([
+            Column(self.tr("类型"), lambda r: _type_label(r.type)),
+            Column(self.tr("号码/标识（已脱敏）"), lambda r: r.masked),
+            Column(self.tr("投诉数"), lambda r: r.complaints, ALIGN_RIGHT),
+            Column(self.tr("客户数"), lambda r: r.customers, ALIGN_RIGHT),
+            Column(self.tr("不参与关联"), lambda r: self.tr("是（不产生关联提示）") if r.do_not_correlate else "",
+                   background=lambda r: QColor("#fef7e0") if r.do_not_correlate else None),
+        ]))
+
+
+class CommonIdentifiersPanel(QWidget):
+    """The list behind "常用号码（不参与关联）" with the buttons that set and clear the mark."""
+
+    def __init__(self, ctx: ServiceContext, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.nav = ctx, nav
+        self.may_edit = can(ctx.actor.role, Permission.EDIT_SETTINGS)
+        intro = QLabel(self.tr("本机构客服热线、12378 等常见号码会出现在大量投诉中，却不说明这些投诉有关联。"
+                               "标记为“不参与关联”后，它们不再产生关联提示，使用它们的投诉会立即重新检测。"
+                               "下表列出被多笔投诉共用的号码（最多 200 个，按投诉数排序）及已标记的号码。"))
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("查找号码：输入后四位，或完整号码"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.refresh)
+        self.search_button = QPushButton(self.tr("查找"))
+        self.search_button.clicked.connect(self.refresh)
+        self.model = SharedIdentifierModel(self)
+        self.table = read_only_table(self.model)
+        self.table.setMinimumHeight(300)
+        for column, width in enumerate((110, 320, 90, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.flag_button = QPushButton(self.tr("标记为不参与关联…"))
+        self.unflag_button = QPushButton(self.tr("取消标记…"))
+        self.flag_button.clicked.connect(lambda: self.set_flag(True))
+        self.unflag_button.clicked.connect(lambda: self.set_flag(False))
+        self.count_label = QLabel()
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.flag_button)
+        buttons.addWidget(self.unflag_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if not self.may_edit:
+            note = QLabel(self.tr("只有管理员可以标记或取消标记。"))
+            note.setStyleSheet("color: #b06000;")
+            layout.addWidget(note)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        rows = shared_identifiers(self.ctx.store, search=self.search.text())
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("共 %1 个号码/标识").replace("%1", str(len(rows))))
+        if selected is not None:
+            for i, row in enumerate(rows):
+                if row.identifier_id == selected.identifier_id:
+                    self.table.selectRow(i)
+                    break
+        self._update_buttons()
+
+    def selected(self) -> SharedIdentifierRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.flag_button.setEnabled(self.may_edit and row is not None and not row.do_not_correlate)
+        self.unflag_button.setEnabled(self.may_edit and row is not None and row.do_not_correlate)
+
+    def set_flag(self, flag: bool) -> None:
+        row = self.selected()
+        if row is None or row.do_not_correlate == flag:
+            return
+        label = f"{_type_label(row.type)} {row.masked}"
+        if mark_do_not_correlate(self, self.ctx, row.identifier_id, flag, label=label):
+            self.refresh()
+            self.nav.status(self.tr("已标记 %1 为不参与关联").replace("%1", row.masked) if flag
+                            else self.tr("已取消 %1 的不参与关联标记").replace("%1", row.masked))
+            self.nav.data_changed()
 
 
 class SettingsPage(QWidget):
@@ -129,12 +234,28 @@ class SettingsPage(QWidget):
         column.addWidget(users_box)
         column.addWidget(lang_box)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+
+        # Link detection and the common identifiers that must not link complaints.
+        self.detection = DetectionSettingsWidget(ctx)
+        self.detection.status_message.connect(nav.status)
+        self.detection.data_changed.connect(nav.data_changed)
+        self.common_identifiers = CommonIdentifiersPanel(ctx, nav)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._scrolled(content), self.tr("机构与用户"))
+        self.detection_tab = self.tabs.addTab(self._scrolled(self.detection), self.tr("关联检测"))
+        self.common_tab = self.tabs.addTab(self.common_identifiers, self.tr("常用号码（不参与关联）"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.tabs)
+
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(widget)
+        return scroll
 
     def refresh(self) -> None:
         p = settings_service.institution(self.ctx)
@@ -164,6 +285,9 @@ class SettingsPage(QWidget):
             for i, u in enumerate(users):
                 for j, value in enumerate((u.username, u.display_name, Role(u.role).label)):
                     self.users.setItem(i, j, QTableWidgetItem(value))
+        if not self.detection.is_modified():  # never throw away edits someone is making
+            self.detection.load()
+        self.common_identifiers.refresh()
 
     def _check_code(self, text: str) -> None:
         if not text.strip():
