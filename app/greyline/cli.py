@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("out", type=Path)
     sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "editor_evidence",
                                                        "editor_links", "similar", "template_compare", "evidence",
-                                                       "groups", "settings", "image", "audio", "pdf", "links",
+                                                       "groups", "settings", "detection_settings", "image", "audio", "pdf", "links",
                                                        "referrals", "statistics"))
     sc.add_argument("--demo", action="store_true", help="use a temporary store filled with demo data")
     sc.add_argument("--size", default="1366x820", help="window size, e.g. 1366x820")

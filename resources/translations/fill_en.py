@@ -882,6 +882,137 @@ TRANSLATIONS: dict[str, str] = {
     "有一篇文本为空，无法比较。": "One of the texts is empty, so they cannot be compared.",
     "相同文字占左侧文本的 %1%、右侧文本的 %2%；差异 %3 处。":
         "Shared text makes up %1% of the left text and %2% of the right text; %3 differences.",
+
+    # --- detection settings: link-detection settings form, common identifiers, detection runner
+    "机构与用户": "Institution and users",
+    "关联检测": "Link detection",
+    "常用号码（不参与关联）": "Common numbers (do not correlate)",
+    "号码/标识（已脱敏）": "Number/identifier (masked)",
+    "客户数": "Customers",
+    "不参与关联": "Do not correlate",
+    "是（不产生关联提示）": "Yes (no link alerts)",
+    "本机构客服热线、12378 等常见号码会出现在大量投诉中，却不说明这些投诉有关联。标记为“不参与关联”后，它们不再产生关联提示，使用它们的投诉会立即重新检测。下表列出被多笔投诉共用的号码（最多 200 个，按投诉数排序）及已标记的号码。":
+        "Common numbers such as our own customer-service hotline or 12378 appear in many complaints "
+        "without showing that those complaints are linked. Once marked \"Do not correlate\", they no "
+        "longer raise link alerts, and the complaints that use them are re-detected at once. The table "
+        "lists the numbers shared by several complaints (at most 200, by number of complaints) and the "
+        "numbers already marked.",
+    "查找号码：输入后四位，或完整号码": "Find a number: enter the last four digits or the full number",
+    "查找": "Find",
+    "标记为不参与关联…": "Mark as do not correlate…",
+    "取消标记…": "Unmark…",
+    "只有管理员可以标记或取消标记。": "Only an administrator can mark or unmark.",
+    "共 %1 个号码/标识": "%1 numbers/identifiers",
+    "已标记 %1 为不参与关联": "Marked %1 as do not correlate",
+    "已取消 %1 的不参与关联标记": "Removed the do-not-correlate mark from %1",
+    "标记为不参与关联": "Mark as do not correlate",
+    "取消“不参与关联”标记": "Remove the \"Do not correlate\" mark",
+    "标记后，%1 不再把投诉关联在一起（适用于本机构客服热线、12378 等常见号码），使用它的投诉会立即重新检测。":
+        "Once marked, %1 no longer links complaints together (for common numbers such as our own "
+        "customer-service hotline or 12378), and the complaints that use it are re-detected at once.",
+    "此标识": "this identifier",
+    "取消标记后，%1 重新参与关联检测，使用它的投诉会立即重新检测。":
+        "Once unmarked, %1 takes part in link detection again, and the complaints that use it are "
+        "re-detected at once.",
+    "原因（必填），如：本机构客服热线": "Reason (required), e.g.: our own customer-service hotline",
+    "确定": "OK",
+    "原因": "Reason",
+    "正在保存标记并重新检测相关投诉…": "Saving the mark and re-detecting the complaints concerned…",
+    "文本模板": "Text template",
+    "文本相似度阈值": "Text similarity threshold",
+    "两份投诉的文本相似度达到此值即提示“文本高度雷同”。调高：提示更少、更可靠；调低：能发现改动较多的模板，但误报增多。":
+        "When the text similarity of two complaints reaches this value, \"Near-identical text\" is "
+        "flagged. Higher: fewer, more reliable alerts; lower: finds templates that were changed more, "
+        "but with more false alarms.",
+    "声纹": "Voiceprint",
+    "当前引擎": "Current engine",
+    "同一声音判定阈值": "Same-voice threshold",
+    "两段录音的声纹相似度达到此值即提示“同一声音”。调高：误报更少，但可能漏掉音质差的录音。":
+        "When the voiceprint similarity of two recordings reaches this value, \"Same voice\" is flagged. "
+        "Higher: fewer false alarms, but poor-quality recordings may be missed.",
+    "团伙建议附加余量": "Extra margin for group suggestions",
+    "声纹相似度须再高出此值，才计入团伙建议：录音越多，偶然相似的组合越多。":
+        "Voiceprint similarity must exceed the threshold by this much to count towards agent group "
+        "suggestions: the more recordings, the more pairs that are similar by chance.",
+    "图片": "Images",
+    "图片相同比例": "Image match ratio",
+    "两张图片相同区块的比例达到此值即提示“同一图片重复出现”（如同一伪造印章）。调高：只认几乎一样的图片。":
+        "When the share of identical blocks in two images reaches this value, \"Same image reused\" is "
+        "flagged (e.g. the same forged seal). Higher: only near-identical images count.",
+    " 天": " days",
+    " 笔": " complaints",
+    "集中投诉": "Complaint burst",
+    "时间窗口（前后）": "Time window (either side)",
+    "相关投诉的受理日期相差不超过此天数，视为同一时段。":
+        "Related complaints received no more than this many days apart count as the same period.",
+    "最少投诉数": "Minimum complaints",
+    "同一时段内相关投诉达到此数即提示“短时间内集中投诉”。调低会更早提示，但误报增多。":
+        "When related complaints in the same period reach this number, \"Burst of complaints in a "
+        "short time\" is flagged. Lower: earlier alerts, but more false alarms.",
+    "单个标识关联上限": "Link limit per identifier",
+    "使用同一号码或地址的投诉超过此数时，视为公共号码，不再两两关联。客服热线等可在“常用号码”页直接标记。":
+        "When more complaints than this use the same number or address, it is treated as a public "
+        "number and no longer links them in pairs. Customer-service hotlines and the like can be marked "
+        "directly on the \"Common numbers\" tab.",
+    "更换手机号提示（天）": "Mobile change alert (days)",
+    "投诉前此天数内更换过预留手机号，即提示“投诉前不久更换预留手机号”。":
+        "If the registered mobile was changed within this many days before the complaint, \"Registered "
+        "mobile changed shortly before\" is flagged.",
+    "新增规则…": "New rule…",
+    "编辑…": "Edit…",
+    "删除": "Delete",
+    "恢复默认": "Restore defaults",
+    "风险等级规则": "Risk-level rules",
+    "投诉满足任一条规则即达到该规则的等级，取最高者；一级为更严重（伪造、敲诈、有组织），可考虑报案。人工设定的等级不受规则影响。":
+        "A complaint that meets any rule reaches that rule's level, and the highest applies; Level 1 is "
+        "more serious (forgery, extortion, organised) and may warrant a police report. Levels set "
+        "manually are not affected by the rules.",
+    "保存关联检测设置": "Save link-detection settings",
+    "撤销修改": "Undo changes",
+    "只有管理员可以修改关联检测设置；这里显示当前使用的设置。":
+        "Only an administrator can change the link-detection settings; the settings in use are shown "
+        "here.",
+    "Resemblyzer 神经网络声纹模型": "Resemblyzer neural-network voiceprint model",
+    "内置声纹引擎（MFCC）": "Built-in voiceprint engine (MFCC)",
+    "内置声纹引擎（MFCC，已校准）": "Built-in voiceprint engine (MFCC, calibrated)",
+    "正在确定本机使用的声纹引擎…": "Determining the voiceprint engine used on this computer…",
+    "%1（默认阈值 %2）": "%1 (default threshold %2)",
+    "无法确定声纹引擎，声纹阈值暂不能修改。":
+        "The voiceprint engine could not be determined, so the voiceprint threshold cannot be changed "
+        "for now.",
+    "有设置不符合要求，未保存，请看标红的说明。":
+        "Some settings are not valid and nothing was saved; see the notes marked in red.",
+    "已恢复默认规则，保存后生效。": "Default rules restored; they take effect once saved.",
+    "没有需要保存的修改。": "There are no changes to save.",
+    "至少保留一条规则；如需重新开始，请点“恢复默认”。":
+        "Keep at least one rule; to start over, click \"Restore defaults\".",
+    "关联检测设置已保存，将在下次检测时生效。":
+        "Link-detection settings saved; they take effect at the next detection.",
+    "关联检测设置已保存": "Link-detection settings saved",
+    "设置已保存。是否现在按新设置重新检测全部投诉？\n投诉较多时可能需要几分钟，期间可以取消。":
+        "Settings saved. Re-detect all complaints with the new settings now?\n"
+        "With many complaints this may take a few minutes; you can cancel meanwhile.",
+    "正在按新设置重新检测全部投诉…": "Re-detecting all complaints with the new settings…",
+    "已取消重新检测，未做任何改动；新设置会在下次检测时生效。":
+        "Re-detection cancelled; nothing was changed. The new settings take effect at the next detection.",
+    "编辑风险规则": "Edit risk rule",
+    "新增风险规则": "New risk rule",
+    "不使用": "Not used",
+    "向处理人员显示的说明，如：存在伪造材料（留空则按条件自动生成）":
+        "Description shown to handlers, e.g.: forged documents present (leave empty to generate it from "
+        "the conditions)",
+    "满足下面任意一项条件时，投诉即达到所选等级；不需要的条件留空即可。":
+        "A complaint reaches the selected level when it meets any one of the conditions below; leave "
+        "unneeded conditions empty.",
+    "存在下列任一指标": "Any of these indicators present",
+    "同时存在下列全部指标": "All of these indicators present",
+    "等级": "Level",
+    "或指标数达到": "Or number of indicators reaches",
+    "请至少选择一项条件：勾选指标，或填写指标数。":
+        "Choose at least one condition: tick indicators, or enter a number of indicators.",
+    "存在任一指标": "Any indicator",
+    "同时存在指标": "All indicators",
+    "指标数达到": "Indicator count reaches",
 }
 
 # Where one context needs another wording than the default above.

@@ -70,6 +70,54 @@
     </message>
 </context>
 <context>
+    <name>CommonIdentifiersPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72"/>
+        <source>本机构客服热线、12378 等常见号码会出现在大量投诉中，却不说明这些投诉有关联。标记为“不参与关联”后，它们不再产生关联提示，使用它们的投诉会立即重新检测。下表列出被多笔投诉共用的号码（最多 200 个，按投诉数排序）及已标记的号码。</source>
+        <translation>Common numbers such as our own customer-service hotline or 12378 appear in many complaints without showing that those complaints are linked. Once marked "Do not correlate", they no longer raise link alerts, and the complaints that use them are re-detected at once. The table lists the numbers shared by several complaints (at most 200, by number of complaints) and the numbers already marked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="77"/>
+        <source>查找号码：输入后四位，或完整号码</source>
+        <translation>Find a number: enter the last four digits or the full number</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="80"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="88"/>
+        <source>标记为不参与关联…</source>
+        <translation>Mark as do not correlate…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="89"/>
+        <source>取消标记…</source>
+        <translation>Unmark…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="103"/>
+        <source>只有管理员可以标记或取消标记。</source>
+        <translation>Only an administrator can mark or unmark.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="115"/>
+        <source>共 %1 个号码/标识</source>
+        <translation>%1 numbers/identifiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="139"/>
+        <source>已标记 %1 为不参与关联</source>
+        <translation>Marked %1 as do not correlate</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="140"/>
+        <source>已取消 %1 的不参与关联标记</source>
+        <translation>Removed the do-not-correlate mark from %1</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintEditor</name>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="107"/>
@@ -1902,6 +1950,266 @@
     </message>
 </context>
 <context>
+    <name>DetectionRunner</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_runner.py" line="34"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_runner.py" line="35"/>
+        <source>重新检测全部</source>
+        <translation>Re-detect all</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionSettingsWidget</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="201"/>
+        <source>文本模板</source>
+        <translation>Text template</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="202"/>
+        <source>文本相似度阈值</source>
+        <translation>Text similarity threshold</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="203"/>
+        <source>两份投诉的文本相似度达到此值即提示“文本高度雷同”。调高：提示更少、更可靠；调低：能发现改动较多的模板，但误报增多。</source>
+        <translation>When the text similarity of two complaints reaches this value, "Near-identical text" is flagged. Higher: fewer, more reliable alerts; lower: finds templates that were changed more, but with more false alarms.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="210"/>
+        <source>声纹</source>
+        <translation>Voiceprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="211"/>
+        <source>当前引擎</source>
+        <translation>Current engine</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="212"/>
+        <source>同一声音判定阈值</source>
+        <translation>Same-voice threshold</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="213"/>
+        <source>两段录音的声纹相似度达到此值即提示“同一声音”。调高：误报更少，但可能漏掉音质差的录音。</source>
+        <translation>When the voiceprint similarity of two recordings reaches this value, "Same voice" is flagged. Higher: fewer false alarms, but poor-quality recordings may be missed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="214"/>
+        <source>团伙建议附加余量</source>
+        <translation>Extra margin for group suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="215"/>
+        <source>声纹相似度须再高出此值，才计入团伙建议：录音越多，偶然相似的组合越多。</source>
+        <translation>Voiceprint similarity must exceed the threshold by this much to count towards agent group suggestions: the more recordings, the more pairs that are similar by chance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="219"/>
+        <source>图片</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="220"/>
+        <source>图片相同比例</source>
+        <translation>Image match ratio</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="221"/>
+        <source>两张图片相同区块的比例达到此值即提示“同一图片重复出现”（如同一伪造印章）。调高：只认几乎一样的图片。</source>
+        <translation>When the share of identical blocks in two images reaches this value, "Same image reused" is flagged (e.g. the same forged seal). Higher: only near-identical images count.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="224"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="234"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="225"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="233"/>
+        <source> 笔</source>
+        <translation> complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="226"/>
+        <source>集中投诉</source>
+        <translation>Complaint burst</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="227"/>
+        <source>时间窗口（前后）</source>
+        <translation>Time window (either side)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="228"/>
+        <source>相关投诉的受理日期相差不超过此天数，视为同一时段。</source>
+        <translation>Related complaints received no more than this many days apart count as the same period.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="229"/>
+        <source>最少投诉数</source>
+        <translation>Minimum complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="230"/>
+        <source>同一时段内相关投诉达到此数即提示“短时间内集中投诉”。调低会更早提示，但误报增多。</source>
+        <translation>When related complaints in the same period reach this number, "Burst of complaints in a short time" is flagged. Lower: earlier alerts, but more false alarms.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="235"/>
+        <source>共用标识</source>
+        <translation>Shared identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="236"/>
+        <source>单个标识关联上限</source>
+        <translation>Link limit per identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="237"/>
+        <source>使用同一号码或地址的投诉超过此数时，视为公共号码，不再两两关联。客服热线等可在“常用号码”页直接标记。</source>
+        <translation>When more complaints than this use the same number or address, it is treated as a public number and no longer links them in pairs. Customer-service hotlines and the like can be marked directly on the "Common numbers" tab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="238"/>
+        <source>更换手机号提示（天）</source>
+        <translation>Mobile change alert (days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="239"/>
+        <source>投诉前此天数内更换过预留手机号，即提示“投诉前不久更换预留手机号”。</source>
+        <translation>If the registered mobile was changed within this many days before the complaint, "Registered mobile changed shortly before" is flagged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="249"/>
+        <source>新增规则…</source>
+        <translation>New rule…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="250"/>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="251"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="252"/>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="257"/>
+        <source>风险等级规则</source>
+        <translation>Risk-level rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="259"/>
+        <source>投诉满足任一条规则即达到该规则的等级，取最高者；一级为更严重（伪造、敲诈、有组织），可考虑报案。人工设定的等级不受规则影响。</source>
+        <translation>A complaint that meets any rule reaches that rule's level, and the highest applies; Level 1 is more serious (forgery, extortion, organised) and may warrant a police report. Levels set manually are not affected by the rules.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="275"/>
+        <source>保存关联检测设置</source>
+        <translation>Save link-detection settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="277"/>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="287"/>
+        <source>只有管理员可以修改关联检测设置；这里显示当前使用的设置。</source>
+        <translation>Only an administrator can change the link-detection settings; the settings in use are shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="365"/>
+        <source>Resemblyzer 神经网络声纹模型</source>
+        <translation>Resemblyzer neural-network voiceprint model</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="366"/>
+        <source>内置声纹引擎（MFCC）</source>
+        <translation>Built-in voiceprint engine (MFCC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="367"/>
+        <source>内置声纹引擎（MFCC，已校准）</source>
+        <translation>Built-in voiceprint engine (MFCC, calibrated)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="372"/>
+        <source>正在确定本机使用的声纹引擎…</source>
+        <translation>Determining the voiceprint engine used on this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="376"/>
+        <source>%1（默认阈值 %2）</source>
+        <translation>%1 (default threshold %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="395"/>
+        <source>无法确定声纹引擎，声纹阈值暂不能修改。</source>
+        <translation>The voiceprint engine could not be determined, so the voiceprint threshold cannot be changed for now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="472"/>
+        <source>有设置不符合要求，未保存，请看标红的说明。</source>
+        <translation>Some settings are not valid and nothing was saved; see the notes marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="521"/>
+        <source>已恢复默认规则，保存后生效。</source>
+        <translation>Default rules restored; they take effect once saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="529"/>
+        <source>没有需要保存的修改。</source>
+        <translation>There are no changes to save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="532"/>
+        <source>至少保留一条规则；如需重新开始，请点“恢复默认”。</source>
+        <translation>Keep at least one rule; to start over, click "Restore defaults".</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="544"/>
+        <source>关联检测设置已保存，将在下次检测时生效。</source>
+        <translation>Link-detection settings saved; they take effect at the next detection.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="545"/>
+        <source>关联检测设置已保存</source>
+        <translation>Link-detection settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="547"/>
+        <source>设置已保存。是否现在按新设置重新检测全部投诉？
+投诉较多时可能需要几分钟，期间可以取消。</source>
+        <translation>Settings saved. Re-detect all complaints with the new settings now?
+With many complaints this may take a few minutes; you can cancel meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="556"/>
+        <source>正在按新设置重新检测全部投诉…</source>
+        <translation>Re-detecting all complaints with the new settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="576"/>
+        <source>已取消重新检测，未做任何改动；新设置会在下次检测时生效。</source>
+        <translation>Re-detection cancelled; nothing was changed. The new settings take effect at the next detection.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <location filename="../../app/greyline/ui/evidence_dialog.py" line="54"/>
@@ -2899,32 +3207,32 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="69"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="66"/>
         <source>投诉 A</source>
         <translation>Complaint A</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="70"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="67"/>
         <source>投诉 B</source>
         <translation>Complaint B</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="71"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="68"/>
         <source>关联类型</source>
         <translation>Link type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="72"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="69"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="73"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="70"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="74"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2932,146 +3240,145 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="193"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="190"/>
         <source>共用标识（菱形）</source>
         <translation>Shared identifier (diamond)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="193"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="190"/>
         <source>团伙/案件（方形）</source>
         <translation>Agent group/case (square)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="200"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="197"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="201"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="198"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="206"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="203"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="207"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="204"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="215"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="212"/>
         <source>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</source>
         <translation>Show only links scoring at least this value (text similarity, voiceprint or image match)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="219"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="216"/>
         <source>灰线编号或工单号</source>
         <translation>Greyline number or work-order number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="223"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="220"/>
         <source>定位投诉</source>
         <translation>Find complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="224"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="221"/>
         <source>只显示这笔投诉及其两层以内的关联</source>
         <translation>Show only this complaint and its links up to two steps away</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="226"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="223"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="229"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="581"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="226"/>
         <source>重新检测全部</source>
         <translation>Re-detect all</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="230"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="227"/>
         <source>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</source>
         <translation>Compare the contact details, texts, voices and images of all complaints again and update links and risk levels</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="235"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="232"/>
         <source>关联类型：</source>
         <translation>Link type:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="241"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="238"/>
         <source>最低分值：</source>
         <translation>Minimum score:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="271"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="359"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="268"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="356"/>
         <source>正在载入关联图…</source>
         <translation>Loading link graph…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="281"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="370"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="278"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="367"/>
         <source>正在计算团伙建议…</source>
         <translation>Computing agent group suggestions…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="286"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="283"/>
         <source>建立团伙/案件…</source>
         <translation>Create agent group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="291"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="288"/>
         <source>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</source>
         <translation>Sets of closely linked complaints, possibly from the same agent. Select one to highlight its complaints in the graph.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="304"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="451"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="301"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="448"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="312"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="309"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="313"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="310"/>
         <source>排除关联</source>
         <translation>Reject link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="325"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="322"/>
         <source>选中一条关联，图中会定位到它；双击打开投诉。</source>
         <translation>Select a link to locate it in the graph; double-click to open the complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="333"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="330"/>
         <source>团伙建议</source>
         <translation>Agent group suggestions</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="334"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="331"/>
         <source>关联列表</source>
         <translation>Link list</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="393"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="390"/>
         <source>找不到这笔投诉。</source>
         <translation>This complaint could not be found.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="396"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="393"/>
         <source>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</source>
         <translation>No links match the filters. Widen the link type, status or minimum score above.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="399"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="396"/>
         <source>还没有关联。
 
 当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。
@@ -3084,93 +3391,88 @@ When several complaints share the same phone number, address, email or WeChat, h
 Detection runs when complaints are entered or imported and when evidence is added; you can also click "Re-detect all" at the top right.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="408"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="405"/>
         <source>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</source>
         <translation>In the graph: %1 complaints, %2 shared identifiers, %3 agent groups/cases, %4 edges.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="412"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="409"/>
         <source>%1 两层以内的关联。</source>
         <translation>Links of %1 up to two steps away.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="414"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="411"/>
         <source>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</source>
         <translation>%1 nodes in total; only the %2 most linked are shown. Use "Find complaint" to view the surroundings of a complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="416"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="413"/>
         <source>滚轮缩放，拖动平移，双击打开。</source>
         <translation>Scroll to zoom, drag to pan, double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="431"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="428"/>
         <source>团伙建议（%1）</source>
         <translation>Agent group suggestions (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="433"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="430"/>
         <source>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</source>
         <translation>No agent group suggestions: there are no three or more closely linked complaints not yet in an agent group.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="435"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="499"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="432"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="496"/>
         <source>选中一条建议查看详情。</source>
         <translation>Select a suggestion to see its details.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="453"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="450"/>
         <source>已选 %1 类</source>
         <translation>%1 types selected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="502"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="499"/>
         <source>关联依据：%1</source>
         <translation>Link basis: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="504"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="501"/>
         <source>共用标识：%1</source>
         <translation>Shared identifiers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="505"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="502"/>
         <source>%1 %2（%3 笔）</source>
         <translation>%1 %2 (%3 complaints)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="508"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="505"/>
         <source>已有团伙/案件：%1</source>
         <translation>Existing agent group/case: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="511"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="508"/>
         <source>等 %1 笔</source>
         <translation>… (%1 in total)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="512"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="509"/>
         <source>投诉：%1</source>
         <translation>Complaints: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="580"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="586"/>
         <source>正在重新检测全部投诉的关联…</source>
         <translation>Re-detecting links across all complaints…</translation>
     </message>
     <message>
         <location filename="../../app/greyline/ui/pages/links_page.py" line="580"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="603"/>
         <source>已取消重新检测，未做任何改动。</source>
         <translation>Re-detection cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="319"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="316"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
@@ -3524,52 +3826,52 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="104"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="101"/>
         <source>建立团伙/案件</source>
         <translation>New group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="109"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="106"/>
         <source>可选：为何认为这些投诉属于同一团伙</source>
         <translation>Optional: why these complaints are thought to belong to the same agent group</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="110"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="107"/>
         <source>由关联检测建议：%1</source>
         <translation>Suggested by link detection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="120"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="117"/>
         <source>名称（必填）：</source>
         <translation>Name (required):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="121"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="118"/>
         <source>概要：</source>
         <translation>Summary:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="122"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="119"/>
         <source>包含投诉（%1 笔）：</source>
         <translation>Complaints (%1):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="124"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="121"/>
         <source>共用标识将作为疑似代理人记录：%1</source>
         <translation>The shared identifiers will be recorded as suspected agents: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="129"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="126"/>
         <source>注意：部分投诉已属于 %1</source>
         <translation>Note: some complaints already belong to %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="133"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="130"/>
         <source>建立</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="133"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3577,27 +3879,27 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="84"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="81"/>
         <source>投诉数</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="85"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="82"/>
         <source>建议名称</source>
         <translation>Suggested name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="86"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="83"/>
         <source>关联依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="87"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="84"/>
         <source>共用标识</source>
         <translation>Shared identifier</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="88"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="85"/>
         <source>已有团伙/案件</source>
         <translation>Existing agent group/case</translation>
     </message>
@@ -3622,6 +3924,55 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
         <location filename="../../app/greyline/ui/prompts.py" line="27"/>
         <source>灰线 Greyline</source>
         <translation>Greyline</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="27"/>
+        <source>标记为不参与关联</source>
+        <translation>Mark as do not correlate</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="27"/>
+        <source>取消“不参与关联”标记</source>
+        <translation>Remove the "Do not correlate" mark</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="30"/>
+        <source>标记后，%1 不再把投诉关联在一起（适用于本机构客服热线、12378 等常见号码），使用它的投诉会立即重新检测。</source>
+        <translation>Once marked, %1 no longer links complaints together (for common numbers such as our own customer-service hotline or 12378), and the complaints that use it are re-detected at once.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="31"/>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="34"/>
+        <source>此标识</source>
+        <translation>this identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="33"/>
+        <source>取消标记后，%1 重新参与关联检测，使用它的投诉会立即重新检测。</source>
+        <translation>Once unmarked, %1 takes part in link detection again, and the complaints that use it are re-detected at once.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="38"/>
+        <source>原因（必填），如：本机构客服热线</source>
+        <translation>Reason (required), e.g.: our own customer-service hotline</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="41"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="41"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="47"/>
+        <source>原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -3961,137 +4312,281 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
     </message>
 </context>
 <context>
+    <name>RiskRuleDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="100"/>
+        <source>编辑风险规则</source>
+        <translation>Edit risk rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="100"/>
+        <source>新增风险规则</source>
+        <translation>New risk rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="110"/>
+        <source>不使用</source>
+        <translation>Not used</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="112"/>
+        <source>向处理人员显示的说明，如：存在伪造材料（留空则按条件自动生成）</source>
+        <translation>Description shown to handlers, e.g.: forged documents present (leave empty to generate it from the conditions)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="121"/>
+        <source>满足下面任意一项条件时，投诉即达到所选等级；不需要的条件留空即可。</source>
+        <translation>A complaint reaches the selected level when it meets any one of the conditions below; leave unneeded conditions empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="124"/>
+        <source>存在下列任一指标</source>
+        <translation>Any of these indicators present</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="125"/>
+        <source>同时存在下列全部指标</source>
+        <translation>All of these indicators present</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="131"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="133"/>
+        <source>或指标数达到</source>
+        <translation>Or number of indicators reaches</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="134"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="141"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="141"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="173"/>
+        <source>请至少选择一项条件：勾选指标，或填写指标数。</source>
+        <translation>Choose at least one condition: tick indicators, or enter a number of indicators.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRuleTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="80"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="81"/>
+        <source>存在任一指标</source>
+        <translation>Any indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="82"/>
+        <source>同时存在指标</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="83"/>
+        <source>指标数达到</source>
+        <translation>Indicator count reaches</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="84"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="56"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="161"/>
         <source>机构信息（用于报案书与移送材料）</source>
         <translation>Institution (used in report letters and referral packages)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="163"/>
         <source>机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="164"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="61"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="166"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="62"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="167"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="168"/>
         <source>经办人</source>
         <translation>Staff in charge</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="169"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="65"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="170"/>
         <source>保存机构信息</source>
         <translation>Save institution details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="175"/>
         <source>各渠道答复期限</source>
         <translation>Response deadlines by channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177"/>
         <source>期限（天）</source>
         <translation>Deadline (days)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177"/>
         <source>按工作日计算</source>
         <translation>Working days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="181"/>
         <source>保存期限规则</source>
         <translation>Save deadline rules</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="185"/>
         <source>新规则适用于此后保存的投诉。法定节假日不计入自动计算，可在投诉中手动调整期限。</source>
         <translation>New rules apply to complaints saved from now on. Public holidays are not taken into account; adjust the deadline by hand in the complaint where needed.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="189"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86"/>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="93"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="198"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="196"/>
         <source>登录名，如 zhang.san</source>
         <translation>Login name, e.g. zhang.san</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="202"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="213"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="222"/>
         <source>重新启动后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="186"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="246"/>
+        <source>机构与用户</source>
+        <translation>Institution and users</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="247"/>
+        <source>关联检测</source>
+        <translation>Link detection</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="248"/>
+        <source>常用号码（不参与关联）</source>
+        <translation>Common numbers (do not correlate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="310"/>
         <source>机构信息已保存</source>
         <translation>Institution details saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="202"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="326"/>
         <source>已保存 %1 条期限规则</source>
         <translation>Saved %1 deadline rule(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="211"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="335"/>
         <source>用户已添加</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="215"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="339"/>
         <source>界面语言将在重新启动后切换。</source>
         <translation>The interface language changes after a restart.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedIdentifierModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="56"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="57"/>
+        <source>号码/标识（已脱敏）</source>
+        <translation>Number/identifier (masked)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58"/>
+        <source>投诉数</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59"/>
+        <source>客户数</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60"/>
+        <source>不参与关联</source>
+        <translation>Do not correlate</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60"/>
+        <source>是（不产生关联提示）</source>
+        <translation>Yes (no link alerts)</translation>
     </message>
 </context>
 <context>
@@ -5449,6 +5944,19 @@ Technical details: %2</translation>
         <location filename="../../app/greyline/ui/group_dialogs.py" line="66"/>
         <source>涉案金额（元）</source>
         <translation>Amount (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>identifier_actions</name>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="68"/>
+        <source>正在保存标记并重新检测相关投诉…</source>
+        <translation>Saving the mark and re-detecting the complaints concerned…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="69"/>
+        <source>不参与关联</source>
+        <translation>Do not correlate</translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,54 @@
     </message>
 </context>
 <context>
+    <name>CommonIdentifiersPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <source>本机构客服热线、12378 等常见号码会出现在大量投诉中，却不说明这些投诉有关联。标记为“不参与关联”后，它们不再产生关联提示，使用它们的投诉会立即重新检测。下表列出被多笔投诉共用的号码（最多 200 个，按投诉数排序）及已标记的号码。</source>
+        <translation>本机构客服热线、12378 等常见号码会出现在大量投诉中，却不说明这些投诉有关联。标记为“不参与关联”后，它们不再产生关联提示，使用它们的投诉会立即重新检测。下表列出被多笔投诉共用的号码（最多 200 个，按投诉数排序）及已标记的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="77" />
+        <source>查找号码：输入后四位，或完整号码</source>
+        <translation>查找号码：输入后四位，或完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="80" />
+        <source>查找</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="88" />
+        <source>标记为不参与关联…</source>
+        <translation>标记为不参与关联…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="89" />
+        <source>取消标记…</source>
+        <translation>取消标记…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="103" />
+        <source>只有管理员可以标记或取消标记。</source>
+        <translation>只有管理员可以标记或取消标记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="115" />
+        <source>共 %1 个号码/标识</source>
+        <translation>共 %1 个号码/标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="139" />
+        <source>已标记 %1 为不参与关联</source>
+        <translation>已标记 %1 为不参与关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="140" />
+        <source>已取消 %1 的不参与关联标记</source>
+        <translation>已取消 %1 的不参与关联标记</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintEditor</name>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="107" />
@@ -1609,6 +1657,266 @@
     </message>
 </context>
 <context>
+    <name>DetectionRunner</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_runner.py" line="34" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_runner.py" line="35" />
+        <source>重新检测全部</source>
+        <translation>重新检测全部</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionSettingsWidget</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="201" />
+        <source>文本模板</source>
+        <translation>文本模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="202" />
+        <source>文本相似度阈值</source>
+        <translation>文本相似度阈值</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="203" />
+        <source>两份投诉的文本相似度达到此值即提示“文本高度雷同”。调高：提示更少、更可靠；调低：能发现改动较多的模板，但误报增多。</source>
+        <translation>两份投诉的文本相似度达到此值即提示“文本高度雷同”。调高：提示更少、更可靠；调低：能发现改动较多的模板，但误报增多。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="210" />
+        <source>声纹</source>
+        <translation>声纹</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="211" />
+        <source>当前引擎</source>
+        <translation>当前引擎</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="212" />
+        <source>同一声音判定阈值</source>
+        <translation>同一声音判定阈值</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="213" />
+        <source>两段录音的声纹相似度达到此值即提示“同一声音”。调高：误报更少，但可能漏掉音质差的录音。</source>
+        <translation>两段录音的声纹相似度达到此值即提示“同一声音”。调高：误报更少，但可能漏掉音质差的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="214" />
+        <source>团伙建议附加余量</source>
+        <translation>团伙建议附加余量</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="215" />
+        <source>声纹相似度须再高出此值，才计入团伙建议：录音越多，偶然相似的组合越多。</source>
+        <translation>声纹相似度须再高出此值，才计入团伙建议：录音越多，偶然相似的组合越多。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="219" />
+        <source>图片</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="220" />
+        <source>图片相同比例</source>
+        <translation>图片相同比例</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="221" />
+        <source>两张图片相同区块的比例达到此值即提示“同一图片重复出现”（如同一伪造印章）。调高：只认几乎一样的图片。</source>
+        <translation>两张图片相同区块的比例达到此值即提示“同一图片重复出现”（如同一伪造印章）。调高：只认几乎一样的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="224" />
+        <location filename="../../app/greyline/ui/detection_settings.py" line="234" />
+        <source> 天</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="225" />
+        <location filename="../../app/greyline/ui/detection_settings.py" line="233" />
+        <source> 笔</source>
+        <translation> 笔</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="226" />
+        <source>集中投诉</source>
+        <translation>集中投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="227" />
+        <source>时间窗口（前后）</source>
+        <translation>时间窗口（前后）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="228" />
+        <source>相关投诉的受理日期相差不超过此天数，视为同一时段。</source>
+        <translation>相关投诉的受理日期相差不超过此天数，视为同一时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="229" />
+        <source>最少投诉数</source>
+        <translation>最少投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="230" />
+        <source>同一时段内相关投诉达到此数即提示“短时间内集中投诉”。调低会更早提示，但误报增多。</source>
+        <translation>同一时段内相关投诉达到此数即提示“短时间内集中投诉”。调低会更早提示，但误报增多。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="235" />
+        <source>共用标识</source>
+        <translation>共用标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="236" />
+        <source>单个标识关联上限</source>
+        <translation>单个标识关联上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="237" />
+        <source>使用同一号码或地址的投诉超过此数时，视为公共号码，不再两两关联。客服热线等可在“常用号码”页直接标记。</source>
+        <translation>使用同一号码或地址的投诉超过此数时，视为公共号码，不再两两关联。客服热线等可在“常用号码”页直接标记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="238" />
+        <source>更换手机号提示（天）</source>
+        <translation>更换手机号提示（天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="239" />
+        <source>投诉前此天数内更换过预留手机号，即提示“投诉前不久更换预留手机号”。</source>
+        <translation>投诉前此天数内更换过预留手机号，即提示“投诉前不久更换预留手机号”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="249" />
+        <source>新增规则…</source>
+        <translation>新增规则…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="250" />
+        <source>编辑…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="251" />
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="252" />
+        <source>恢复默认</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="257" />
+        <source>风险等级规则</source>
+        <translation>风险等级规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="259" />
+        <source>投诉满足任一条规则即达到该规则的等级，取最高者；一级为更严重（伪造、敲诈、有组织），可考虑报案。人工设定的等级不受规则影响。</source>
+        <translation>投诉满足任一条规则即达到该规则的等级，取最高者；一级为更严重（伪造、敲诈、有组织），可考虑报案。人工设定的等级不受规则影响。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="275" />
+        <source>保存关联检测设置</source>
+        <translation>保存关联检测设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="277" />
+        <source>撤销修改</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="287" />
+        <source>只有管理员可以修改关联检测设置；这里显示当前使用的设置。</source>
+        <translation>只有管理员可以修改关联检测设置；这里显示当前使用的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="365" />
+        <source>Resemblyzer 神经网络声纹模型</source>
+        <translation>Resemblyzer 神经网络声纹模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="366" />
+        <source>内置声纹引擎（MFCC）</source>
+        <translation>内置声纹引擎（MFCC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="367" />
+        <source>内置声纹引擎（MFCC，已校准）</source>
+        <translation>内置声纹引擎（MFCC，已校准）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="372" />
+        <source>正在确定本机使用的声纹引擎…</source>
+        <translation>正在确定本机使用的声纹引擎…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="376" />
+        <source>%1（默认阈值 %2）</source>
+        <translation>%1（默认阈值 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="395" />
+        <source>无法确定声纹引擎，声纹阈值暂不能修改。</source>
+        <translation>无法确定声纹引擎，声纹阈值暂不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="472" />
+        <source>有设置不符合要求，未保存，请看标红的说明。</source>
+        <translation>有设置不符合要求，未保存，请看标红的说明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="521" />
+        <source>已恢复默认规则，保存后生效。</source>
+        <translation>已恢复默认规则，保存后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="529" />
+        <source>没有需要保存的修改。</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="532" />
+        <source>至少保留一条规则；如需重新开始，请点“恢复默认”。</source>
+        <translation>至少保留一条规则；如需重新开始，请点“恢复默认”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="544" />
+        <source>关联检测设置已保存，将在下次检测时生效。</source>
+        <translation>关联检测设置已保存，将在下次检测时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="545" />
+        <source>关联检测设置已保存</source>
+        <translation>关联检测设置已保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="547" />
+        <source>设置已保存。是否现在按新设置重新检测全部投诉？
+投诉较多时可能需要几分钟，期间可以取消。</source>
+        <translation>设置已保存。是否现在按新设置重新检测全部投诉？
+投诉较多时可能需要几分钟，期间可以取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="556" />
+        <source>正在按新设置重新检测全部投诉…</source>
+        <translation>正在按新设置重新检测全部投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="576" />
+        <source>已取消重新检测，未做任何改动；新设置会在下次检测时生效。</source>
+        <translation>已取消重新检测，未做任何改动；新设置会在下次检测时生效。</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <location filename="../../app/greyline/ui/evidence_dialog.py" line="54" />
@@ -2606,32 +2914,32 @@
 <context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="69" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="66" />
         <source>投诉 A</source>
         <translation>投诉 A</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="70" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="67" />
         <source>投诉 B</source>
         <translation>投诉 B</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="71" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="68" />
         <source>关联类型</source>
         <translation>关联类型</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="72" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="69" />
         <source>分值</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="73" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="70" />
         <source>理由</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="74" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="71" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
@@ -2639,146 +2947,145 @@
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="193" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="190" />
         <source>共用标识（菱形）</source>
         <translation>共用标识（菱形）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="193" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="190" />
         <source>团伙/案件（方形）</source>
         <translation>团伙/案件（方形）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="200" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="197" />
         <source>全选</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="201" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="198" />
         <source>全不选</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="206" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="203" />
         <source>待确认</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="207" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="204" />
         <source>已确认</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="215" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="212" />
         <source>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</source>
         <translation>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="219" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="216" />
         <source>灰线编号或工单号</source>
         <translation>灰线编号或工单号</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="223" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="220" />
         <source>定位投诉</source>
         <translation>定位投诉</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="224" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="221" />
         <source>只显示这笔投诉及其两层以内的关联</source>
         <translation>只显示这笔投诉及其两层以内的关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="226" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="223" />
         <source>显示全部</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="229" />
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="581" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="226" />
         <source>重新检测全部</source>
         <translation>重新检测全部</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="230" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="227" />
         <source>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</source>
         <translation>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="235" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="232" />
         <source>关联类型：</source>
         <translation>关联类型：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="241" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="238" />
         <source>最低分值：</source>
         <translation>最低分值：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="271" />
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="359" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="268" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="356" />
         <source>正在载入关联图…</source>
         <translation>正在载入关联图…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="281" />
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="370" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="278" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="367" />
         <source>正在计算团伙建议…</source>
         <translation>正在计算团伙建议…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="286" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="283" />
         <source>建立团伙/案件…</source>
         <translation>建立团伙/案件…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="291" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="288" />
         <source>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</source>
         <translation>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="304" />
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="451" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="301" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="448" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="312" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="309" />
         <source>确认关联</source>
         <translation>确认关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="313" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="310" />
         <source>排除关联</source>
         <translation>排除关联</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="325" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="322" />
         <source>选中一条关联，图中会定位到它；双击打开投诉。</source>
         <translation>选中一条关联，图中会定位到它；双击打开投诉。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="333" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="330" />
         <source>团伙建议</source>
         <translation>团伙建议</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="334" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="331" />
         <source>关联列表</source>
         <translation>关联列表</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="393" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="390" />
         <source>找不到这笔投诉。</source>
         <translation>找不到这笔投诉。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="396" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="393" />
         <source>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</source>
         <translation>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="399" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="396" />
         <source>还没有关联。
 
 当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。
@@ -2791,93 +3098,88 @@
 录入或导入投诉、添加证据后即会检测；也可点击右上角的“重新检测全部”。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="408" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="405" />
         <source>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</source>
         <translation>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="412" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="409" />
         <source>%1 两层以内的关联。</source>
         <translation>%1 两层以内的关联。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="414" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="411" />
         <source>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</source>
         <translation>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="416" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="413" />
         <source>滚轮缩放，拖动平移，双击打开。</source>
         <translation>滚轮缩放，拖动平移，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="431" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="428" />
         <source>团伙建议（%1）</source>
         <translation>团伙建议（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="433" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="430" />
         <source>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</source>
         <translation>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="435" />
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="499" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="432" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="496" />
         <source>选中一条建议查看详情。</source>
         <translation>选中一条建议查看详情。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="453" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="450" />
         <source>已选 %1 类</source>
         <translation>已选 %1 类</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="502" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="499" />
         <source>关联依据：%1</source>
         <translation>关联依据：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="504" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="501" />
         <source>共用标识：%1</source>
         <translation>共用标识：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="505" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="502" />
         <source>%1 %2（%3 笔）</source>
         <translation>%1 %2（%3 笔）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="508" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="505" />
         <source>已有团伙/案件：%1</source>
         <translation>已有团伙/案件：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="511" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="508" />
         <source>等 %1 笔</source>
         <translation>等 %1 笔</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="512" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="509" />
         <source>投诉：%1</source>
         <translation>投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="580" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="586" />
         <source>正在重新检测全部投诉的关联…</source>
         <translation>正在重新检测全部投诉的关联…</translation>
     </message>
     <message>
         <location filename="../../app/greyline/ui/pages/links_page.py" line="580" />
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="603" />
         <source>已取消重新检测，未做任何改动。</source>
         <translation>已取消重新检测，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="319" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="316" />
         <source>状态：</source>
         <translation>状态：</translation>
     </message>
@@ -3151,52 +3453,52 @@
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="104" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="101" />
         <source>建立团伙/案件</source>
         <translation>建立团伙/案件</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="109" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="106" />
         <source>可选：为何认为这些投诉属于同一团伙</source>
         <translation>可选：为何认为这些投诉属于同一团伙</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="110" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="107" />
         <source>由关联检测建议：%1</source>
         <translation>由关联检测建议：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="120" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="117" />
         <source>名称（必填）：</source>
         <translation>名称（必填）：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="121" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="118" />
         <source>概要：</source>
         <translation>概要：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="122" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="119" />
         <source>包含投诉（%1 笔）：</source>
         <translation>包含投诉（%1 笔）：</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="124" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="121" />
         <source>共用标识将作为疑似代理人记录：%1</source>
         <translation>共用标识将作为疑似代理人记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="129" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="126" />
         <source>注意：部分投诉已属于 %1</source>
         <translation>注意：部分投诉已属于 %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="133" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="130" />
         <source>建立</source>
         <translation>建立</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="133" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="130" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -3204,27 +3506,27 @@
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="84" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="81" />
         <source>投诉数</source>
         <translation>投诉数</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="85" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="82" />
         <source>建议名称</source>
         <translation>建议名称</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="86" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="83" />
         <source>关联依据</source>
         <translation>关联依据</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="87" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="84" />
         <source>共用标识</source>
         <translation>共用标识</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="88" />
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="85" />
         <source>已有团伙/案件</source>
         <translation>已有团伙/案件</translation>
     </message>
@@ -3249,6 +3551,55 @@
         <location filename="../../app/greyline/ui/prompts.py" line="27" />
         <source>灰线 Greyline</source>
         <translation>灰线 Greyline</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="27" />
+        <source>标记为不参与关联</source>
+        <translation>标记为不参与关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="27" />
+        <source>取消“不参与关联”标记</source>
+        <translation>取消“不参与关联”标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="30" />
+        <source>标记后，%1 不再把投诉关联在一起（适用于本机构客服热线、12378 等常见号码），使用它的投诉会立即重新检测。</source>
+        <translation>标记后，%1 不再把投诉关联在一起（适用于本机构客服热线、12378 等常见号码），使用它的投诉会立即重新检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="31" />
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="34" />
+        <source>此标识</source>
+        <translation>此标识</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="33" />
+        <source>取消标记后，%1 重新参与关联检测，使用它的投诉会立即重新检测。</source>
+        <translation>取消标记后，%1 重新参与关联检测，使用它的投诉会立即重新检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="38" />
+        <source>原因（必填），如：本机构客服热线</source>
+        <translation>原因（必填），如：本机构客服热线</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="41" />
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="41" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="47" />
+        <source>原因</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -3588,137 +3939,281 @@
     </message>
 </context>
 <context>
+    <name>RiskRuleDialog</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="100" />
+        <source>编辑风险规则</source>
+        <translation>编辑风险规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="100" />
+        <source>新增风险规则</source>
+        <translation>新增风险规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="110" />
+        <source>不使用</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="112" />
+        <source>向处理人员显示的说明，如：存在伪造材料（留空则按条件自动生成）</source>
+        <translation>向处理人员显示的说明，如：存在伪造材料（留空则按条件自动生成）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="121" />
+        <source>满足下面任意一项条件时，投诉即达到所选等级；不需要的条件留空即可。</source>
+        <translation>满足下面任意一项条件时，投诉即达到所选等级；不需要的条件留空即可。</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="124" />
+        <source>存在下列任一指标</source>
+        <translation>存在下列任一指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="125" />
+        <source>同时存在下列全部指标</source>
+        <translation>同时存在下列全部指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="131" />
+        <source>等级</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="133" />
+        <source>或指标数达到</source>
+        <translation>或指标数达到</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="134" />
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="141" />
+        <source>确定</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="141" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="173" />
+        <source>请至少选择一项条件：勾选指标，或填写指标数。</source>
+        <translation>请至少选择一项条件：勾选指标，或填写指标数。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRuleTableModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="80" />
+        <source>等级</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="81" />
+        <source>存在任一指标</source>
+        <translation>存在任一指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="82" />
+        <source>同时存在指标</source>
+        <translation>同时存在指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="83" />
+        <source>指标数达到</source>
+        <translation>指标数达到</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="84" />
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="56" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="161" />
         <source>机构信息（用于报案书与移送材料）</source>
         <translation>机构信息（用于报案书与移送材料）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="163" />
         <source>机构名称</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="164" />
         <source>统一社会信用代码</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="61" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="166" />
         <source>地址</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="62" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="167" />
         <source>法定代表人</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="63" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="168" />
         <source>经办人</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="64" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="169" />
         <source>联系电话</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="65" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="170" />
         <source>保存机构信息</source>
         <translation>保存机构信息</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="70" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="175" />
         <source>各渠道答复期限</source>
         <translation>各渠道答复期限</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177" />
         <source>渠道</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177" />
         <source>期限（天）</source>
         <translation>期限（天）</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177" />
         <source>按工作日计算</source>
         <translation>按工作日计算</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="76" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="181" />
         <source>保存期限规则</source>
         <translation>保存期限规则</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="80" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="185" />
         <source>新规则适用于此后保存的投诉。法定节假日不计入自动计算，可在投诉中手动调整期限。</source>
         <translation>新规则适用于此后保存的投诉。法定节假日不计入自动计算，可在投诉中手动调整期限。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="84" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="189" />
         <source>用户与角色</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191" />
         <source>用户名</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86" />
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="93" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="198" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="86" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="91" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="196" />
         <source>登录名，如 zhang.san</source>
         <translation>登录名，如 zhang.san</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="97" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="202" />
         <source>添加用户</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="108" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="213" />
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="117" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="222" />
         <source>重新启动后生效。</source>
         <translation>重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="186" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="246" />
+        <source>机构与用户</source>
+        <translation>机构与用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="247" />
+        <source>关联检测</source>
+        <translation>关联检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="248" />
+        <source>常用号码（不参与关联）</source>
+        <translation>常用号码（不参与关联）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="310" />
         <source>机构信息已保存</source>
         <translation>机构信息已保存</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="202" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="326" />
         <source>已保存 %1 条期限规则</source>
         <translation>已保存 %1 条期限规则</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="211" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="335" />
         <source>用户已添加</source>
         <translation>用户已添加</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="215" />
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="339" />
         <source>界面语言将在重新启动后切换。</source>
         <translation>界面语言将在重新启动后切换。</translation>
+    </message>
+</context>
+<context>
+    <name>SharedIdentifierModel</name>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="56" />
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="57" />
+        <source>号码/标识（已脱敏）</source>
+        <translation>号码/标识（已脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58" />
+        <source>投诉数</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59" />
+        <source>客户数</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60" />
+        <source>不参与关联</source>
+        <translation>不参与关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60" />
+        <source>是（不产生关联提示）</source>
+        <translation>是（不产生关联提示）</translation>
     </message>
 </context>
 <context>
@@ -5076,6 +5571,19 @@ SM3 %3</translation>
         <location filename="../../app/greyline/ui/group_dialogs.py" line="66" />
         <source>涉案金额（元）</source>
         <translation>涉案金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>identifier_actions</name>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="68" />
+        <source>正在保存标记并重新检测相关投诉…</source>
+        <translation>正在保存标记并重新检测相关投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/identifier_actions.py" line="69" />
+        <source>不参与关联</source>
+        <translation>不参与关联</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 VIEWS = ("dashboard", "complaints", "editor", "editor_evidence", "editor_links", "similar", "template_compare",
-         "evidence", "groups", "settings", "image", "audio", "pdf", "links", "referrals", "statistics")
+         "evidence", "groups", "settings", "detection_settings", "image", "audio", "pdf", "links", "referrals",
+         "statistics")
 
 
 def _settle(app, seconds: float = 1.5) -> None:  # noqa: ANN001
@@ -56,9 +57,14 @@ def take(out: Path, view: str, *, db: str | None = None, user: str | None = None
         window = MainWindow(ctx)
         window.resize(*size)
         target = window
-        if view in ("dashboard", "complaints", "evidence", "groups", "settings", "links", "referrals",
-                    "statistics"):
-            window.show_page("graph" if view == "links" else view)
+        if view in ("dashboard", "complaints", "evidence", "groups", "settings", "detection_settings", "links",
+                    "referrals", "statistics"):
+            window.show_page({"links": "graph", "detection_settings": "settings"}.get(view, view))
+            if view == "detection_settings":
+                for tabs in window.findChildren(QTabWidget):
+                    for i in range(tabs.count()):
+                        if tabs.tabText(i) in ("关联检测", "Link detection"):
+                            tabs.setCurrentIndex(i)
             if view == "groups":
                 from greyline.queries.groups import list_groups
 
