@@ -1037,8 +1037,6 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
         known = uow.detect.text_hashes()
         key_rows: list[tuple[int, int]] = []
         state_rows: list[tuple[Any, ...]] = []
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        stamp: Any = now.isoformat(sep=" ") if ctx.store.is_sqlite else now
         rewrite: list[int] = []
         for i, f in enumerate(facts_list):
             h = _text_hash(ix.scheme, f.text, f.customer_name)
@@ -1048,19 +1046,15 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
             if old_state is not None:
                 rewrite.append(f.id)
             if counts[i] < ix.min_shared:
-                state_rows.append((f.id, ix.scheme, h, None, stamp))
+                state_rows.append((f.id, ix.scheme, h, None))
                 continue
             keys = bands[i].tolist()
             key_rows.extend((k, f.id) for k in set(keys))
-            state_rows.append((f.id, ix.scheme, h, _pack_sketch(keys, sigs[i]), stamp))
+            state_rows.append((f.id, ix.scheme, h, _pack_sketch(keys, sigs[i])))
         if rewrite:
             uow.detect.drop_text_index(rewrite, ix.bands)
         key_rows.sort()
-        from greyline.storage import tables as t  # noqa: PLC0415 - table objects for bulk insert only
-
-        uow.detect.bulk_insert(t.TextBandKey.__table__, ("key", "complaint_id"), key_rows)
-        uow.detect.bulk_insert(t.DetectState.__table__,
-                               ("complaint_id", "scheme", "text_hash", "signature", "detected_at"), state_rows)
+        uow.detect.add_text_index(key_rows, state_rows)
         step("text_index", len(facts_list), len(facts_list))
         ids = [f.id for f in facts_list]
         sizes = _distinct_counts(batch.codes, counts)
@@ -1087,11 +1081,7 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
                 building_members[k].add(u.complaint_id)
             else:
                 member_uses[u.identifier_id].add(u.complaint_id)
-        stored_b = uow.detect.all_building_keys()
-        if stored_b != b_rows:
-            uow.detect.reset_building_keys()
-            uow.detect.bulk_insert(t.BuildingKey.__table__, ("key", "complaint_id", "identifier_id"),
-                                   sorted((k, c, i) for (k, c), i in b_rows.items()))
+        uow.detect.set_all_building_keys(b_rows)
         shared = _collect_shared(corr, member_uses, building_members, cipher)
         role_counts: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         for u in corr:

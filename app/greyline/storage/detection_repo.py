@@ -142,18 +142,6 @@ class DetectionRepo:
                 out[iid][role] = n
         return out
 
-    def identifier_counts(self, identifier_ids: Iterable[int]) -> dict[int, int]:
-        """Number of distinct complaints using each identifier."""
-        ci = t.ComplaintIdentifier
-        out: dict[int, int] = {}
-        for part in _chunks(sorted(set(identifier_ids))):
-            for iid, n in self.session.execute(
-                select(ci.identifier_id, func.count(func.distinct(ci.complaint_id)))
-                .where(ci.identifier_id.in_(part)).group_by(ci.identifier_id)
-            ):
-                out[iid] = n
-        return out
-
     def identifier_members(self, identifier_ids: Iterable[int]) -> dict[int, set[int]]:
         ci = t.ComplaintIdentifier
         out: dict[int, set[int]] = defaultdict(set)
@@ -228,15 +216,24 @@ class DetectionRepo:
         for part in _chunks(sorted(set(complaint_ids))):
             self.session.execute(delete(t.DetectState).where(t.DetectState.complaint_id.in_(part)))
 
-    def all_building_keys(self) -> dict[tuple[int, int], int]:
+    def add_text_index(self, key_rows: Sequence[tuple[int, int]],
+                       states: Sequence[tuple[int, str, str, bytes | None]]) -> None:
+        """Bulk add band keys (key, complaint id) and sketches (complaint id, scheme, text hash, blob)."""
+        now = t.utcnow()
+        stamp: Any = now.isoformat(sep=" ") if self._sqlite else now
+        self.bulk_insert(t.TextBandKey.__table__, ("key", "complaint_id"), key_rows)
+        self.bulk_insert(t.DetectState.__table__, ("complaint_id", "scheme", "text_hash", "signature", "detected_at"),
+                         [(*s, stamp) for s in states])
+
+    def set_all_building_keys(self, rows: Mapping[tuple[int, int], int]) -> None:
+        """Make the building-key table equal to {(key, complaint id): identifier id} (untouched when equal)."""
         b = t.BuildingKey
-        return {(k, c): i for k, c, i in self.session.execute(select(b.key, b.complaint_id, b.identifier_id))}
+        stored = {(k, c): i for k, c, i in self.session.execute(select(b.key, b.complaint_id, b.identifier_id))}
+        if stored != rows:
+            self.reset_building_keys()
+            self.bulk_insert(b.__table__, ("key", "complaint_id", "identifier_id"),
+                             sorted((k, c, i) for (k, c), i in rows.items()))
 
-    def reset_text_index(self) -> None:
-        self.session.execute(delete(t.TextBandKey))
-        self.session.execute(delete(t.DetectState))
-
-    # ------------------------------------------------------------------ buildings
     def replace_building_keys(self, complaint_id: int, rows: Iterable[tuple[int, int]]) -> None:
         """Set the (key, identifier id) building keys of one complaint."""
         self.session.execute(delete(t.BuildingKey).where(t.BuildingKey.complaint_id == complaint_id))

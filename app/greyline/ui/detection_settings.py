@@ -13,7 +13,6 @@ may load a neural model, so that happens in a worker when the form first opens.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -55,7 +54,7 @@ from greyline.ui.link_graph_view import GraphLayout, LinkGraphView, compute_layo
 from greyline.ui.navigation import Navigator
 from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel, read_only_table, with_text_tooltips
 from greyline.ui.detection_runner import start_full_detection
-from greyline.ui.workers import Job, NewestLoad, start
+from greyline.ui.workers import Job, NewestLoad
 
 MAX_NODES = 400
 # detect_all's stages in order, for one progress bar over the whole run.
