@@ -535,10 +535,11 @@ class BuiltinEngine:
 
     name = "builtin-mfcc"
     feature_version = "builtin-mfcc/1"
-    #: cosine threshold for *linking*: a false-accept rate of about 0.1% on FSDD calls (bench_voice.py
-    #: column thr@FAR0.1%: 0.862 on held-out pairs, false rejects 22% there; 0.91 through telephone channels). Not the equal-error point (0.80, 5% false
-    #: accepts): n recordings make n(n-1)/2 different-speaker pairs, so at 5% a store of 500
-    #: recordings would suggest thousands of wrong voice links. Configurable (Thresholds).
+    #: cosine threshold for *linking*: a false-accept rate of about 0.1% on FSDD calls
+    #: (bench_voice.py column thr@FAR0.1%: 0.862 on held-out pairs, false rejects 22% there;
+    #: 0.91 through telephone channels). Not the equal-error point (0.80, 5% false accepts):
+    #: n recordings make n(n-1)/2 different-speaker pairs, so at 5% a store of 500 recordings
+    #: would suggest thousands of wrong voice links. Configurable (Thresholds).
     default_threshold = 0.86
     n_ceps = 30
     n_mels = 40
