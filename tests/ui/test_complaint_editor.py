@@ -504,28 +504,6 @@ def test_history_of_an_imported_complaint_shows_the_import(ctx, tmp_path) -> Non
 
 
 # ---------------------------------------------------------------------- links found by the detector
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, Path]]:
-    """A demo store for the tests that only read (a store per test costs a few seconds)."""
-    from PySide6.QtCore import QThreadPool
-
-    from greyline.services.context import sign_in
-    from greyline.services.demo import load_demo
-    from greyline.storage.db import open_store
-    from greyline.storage.location import resolve
-
-    folder = tmp_path_factory.mktemp("editor-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GREYLINE_DATA_DIR", str(folder / "userdata"))
-        path = folder / "greyline.sqlite"
-        store = open_store(resolve(str(path)), create=True)
-        demo_ctx = sign_in(store, "tester")
-        load_demo(demo_ctx, 120, 7, with_files=False)
-        yield demo_ctx, path
-        QThreadPool.globalInstance().waitForDone(5000)
-        store.dispose()
-
-
 def _with_template_link(path: Path) -> int:
     """A complaint with template links and a modest number of links in all."""
     import sqlite3
@@ -537,9 +515,9 @@ def _with_template_link(path: Path) -> int:
             "ORDER BY COUNT(*), c LIMIT 1").fetchone()[0]
 
 
-def test_links_tab_lists_detector_links_with_reasons_and_compares_text(qtbot, qtmodeltester, demo_store,  # noqa: ANN001
+def test_links_tab_lists_detector_links_with_reasons_and_compares_text(qtbot, qtmodeltester, demo,  # noqa: ANN001
                                                                        prompter) -> None:
-    demo_ctx, path = demo_store
+    demo_ctx, path = demo
     cid = _with_template_link(path)
     expected = complaint_links(demo_ctx.store, cid)
     editor = _editor(qtbot, demo_ctx, cid)
@@ -656,10 +634,10 @@ def test_voice_link_opens_its_evidence(qtbot, ctx, prompter) -> None:  # noqa: A
 
 
 # ---------------------------------------------------------------------- risk reasons, detector indicators
-def test_risk_reasons_and_detector_indicators_are_shown(qtbot, demo_store, prompter) -> None:  # noqa: ANN001
+def test_risk_reasons_and_detector_indicators_are_shown(qtbot, demo, prompter) -> None:  # noqa: ANN001
     import sqlite3
 
-    demo_ctx, path = demo_store
+    demo_ctx, path = demo
     with sqlite3.connect(path) as con:
         cid = con.execute("SELECT id FROM complaints WHERE risk_reasons != '[]' ORDER BY id LIMIT 1").fetchone()[0]
     d = complaint_detail(demo_ctx.store, cid)
@@ -687,10 +665,10 @@ def test_a_manual_risk_level_says_so(qtbot, ctx, prompter) -> None:  # noqa: ANN
 
 
 # ---------------------------------------------------------------------- similar texts while typing
-def test_pasted_text_finds_the_near_copy_and_opens_it(qtbot, demo_store, prompter) -> None:  # noqa: ANN001
+def test_pasted_text_finds_the_near_copy_and_opens_it(qtbot, demo, prompter) -> None:  # noqa: ANN001
     import sqlite3
 
-    demo_ctx, path = demo_store
+    demo_ctx, path = demo
     with sqlite3.connect(path) as con:
         a, b = con.execute("SELECT complaint_a_id, complaint_b_id FROM links WHERE kind = 'template' "
                            "ORDER BY score DESC, id LIMIT 1").fetchone()

@@ -5,37 +5,16 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from greyline.queries.complaint_detail import complaint_detail
 from greyline.services import detection
-from greyline.services.context import ServiceContext, sign_in
-from greyline.services.demo import load_demo
 from greyline.services.detection import SimilarComplaint
-from greyline.storage.db import open_store
-from greyline.storage.location import resolve
 from greyline.ui.navigation import RecordingNavigator
 from greyline.ui.similar_panel import SimilarComplaintsPanel
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceContext, Path]]:
-    """A demo store shared by this module's tests; the panel only reads."""
-    folder = tmp_path_factory.mktemp("similar-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GREYLINE_DATA_DIR", str(folder / "userdata"))
-        path = folder / "greyline.sqlite"
-        store = open_store(resolve(str(path)), create=True)
-        ctx = sign_in(store, "tester")
-        load_demo(ctx, 120, 7, with_files=False)
-        yield ctx, path
-        QThreadPool.globalInstance().waitForDone(5000)
-        store.dispose()
 
 
 @pytest.fixture

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from greyline.detect.text import TemplateIndexer
 from greyline.queries.complaint_detail import complaint_detail, complaint_links
-from greyline.services.context import ServiceContext, sign_in
-from greyline.services.demo import load_demo
-from greyline.storage.db import open_store
-from greyline.storage.location import resolve
 from greyline.ui.template_compare import (
     DIFF_BACKGROUND,
     SAME_BACKGROUND,
@@ -29,21 +22,6 @@ from greyline.ui.template_compare import (
 TEMPLATE = ("本人{name}，于2025年3月1日在贵司借款{amount}元。由于家人重病，本人用尽积蓄，造成经济极度困难，才出现逾期。"
             "贵司催收人员多次电话骚扰本人家属，严重影响生活。现本人强烈要求：一、减免全部罚息和违约金；"
             "二、停止一切催收行为；三、修复不良征信记录。{extra}")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceContext, Path]]:
-    """A demo store shared by the read-only tests of this module (nothing here writes)."""
-    folder = tmp_path_factory.mktemp("compare-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GREYLINE_DATA_DIR", str(folder / "userdata"))
-        path = folder / "greyline.sqlite"
-        store = open_store(resolve(str(path)), create=True)
-        ctx = sign_in(store, "tester")
-        load_demo(ctx, 120, 7, with_files=False)
-        yield ctx, path
-        QThreadPool.globalInstance().waitForDone(5000)
-        store.dispose()
 
 
 def test_widget_marks_shared_and_different_passages_and_keeps_the_texts(qtbot) -> None:  # noqa: ANN001
