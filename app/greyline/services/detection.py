@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import time
@@ -60,6 +61,12 @@ from greyline.storage.detection_repo import ComplaintFacts, IdentifierUse, Store
 log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "detection_settings"
+# Plain strings of enum values used in loops over every link or identifier use (enum attribute
+# access costs a descriptor call each time).
+_ADDRESS = IdentifierType.ADDRESS.value
+_REJECTED = LinkStatus.REJECTED.value
+_SUGGESTED = LinkStatus.SUGGESTED.value
+_TEMPLATE = LinkKind.TEMPLATE.value
 FULL_RUN_FROM = 2000  # imports of this many complaints or more trigger a full run
 REFRESH_SET_SIZE = 30  # identifier sets up to this size are refreshed whole by an incremental run
 ONE_HOP_LIMIT = 50  # template partners beyond this: a big family whose members share bands anyway
@@ -447,7 +454,7 @@ def _building_key(cipher: Any, building: str) -> int:
 
 def _building_of(use: IdentifierUse) -> str | None:
     """The building part of an address identifier (None for other identifiers)."""
-    return use.attributes.get("building") or None if use.type == IdentifierType.ADDRESS.value else None
+    return use.attributes.get("building") or None if use.type == _ADDRESS else None
 
 
 def _correlatable(use: IdentifierUse) -> bool:
@@ -634,18 +641,31 @@ def _compute_indicators(
     return out
 
 
-def _neighbours(links: Iterable[StoredLink], found: Found | None = None
+def _neighbours(links: Iterable[tuple[int, int, str, str, str]]
                 ) -> tuple[dict[int, dict[str, set[int]]], dict[int, dict[str, str]]]:
-    """Per complaint and link kind: the partners (rejected links excluded) and one reason."""
-    nb: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    rs: dict[int, dict[str, str]] = defaultdict(dict)
-    for link in links:
-        if link.status == LinkStatus.REJECTED.value:
+    """Per complaint and link kind: the partners and one reason, from (a, b, kind, status, reason)
+    rows; rejected links are left out."""
+    nb: dict[int, dict[str, set[int]]] = {}
+    rs: dict[int, dict[str, str]] = {}
+    for a, b, kind, status, reason in links:
+        if status == _REJECTED:
             continue
-        for x, y in ((link.a, link.b), (link.b, link.a)):
-            nb[x][link.kind].add(y)
-            rs[x].setdefault(link.kind, link.reason)
+        for x, y in ((a, b), (b, a)):
+            by_kind = nb.get(x)
+            if by_kind is None:
+                by_kind = nb[x] = {}
+                rs[x] = {}
+            partners = by_kind.get(kind)
+            if partners is None:
+                by_kind[kind] = {y}
+                rs[x][kind] = reason
+            else:
+                partners.add(y)
     return nb, rs
+
+
+def _link_rows(links: Iterable[StoredLink]) -> Iterable[tuple[int, int, str, str, str]]:
+    return ((link.a, link.b, link.kind, link.status, link.reason) for link in links)
 
 
 def _apply_risk(uow: Any, ids: Iterable[int] | None, settings: DetectionSettings) -> int:
@@ -961,7 +981,7 @@ def _refresh_indicators(uow: Any, affected: Sequence[int], settings: DetectionSe
     uses = uow.detect.identifier_uses(affected)
     shared = _stored_shared(uow, [u for u in uses if _correlatable(u)])
     _mark_hubs(shared, settings.identifier_cap, facts)
-    nb, rs = _neighbours(uow.detect.links_touching(affected))
+    nb, rs = _neighbours(_link_rows(uow.detect.links_touching(affected)))
     everyone = ({c for m in shared.members.values() for c in m} | set(affected)
                 | {y for x in affected for ys in nb.get(x, {}).values() for y in ys})
     dates = {c: v[0] for c, v in uow.detect.received_dates(everyone).items()}
@@ -1062,8 +1082,8 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
             a, b = ids[i], ids[j]
             # |A∩B| from the Jaccard and the set sizes: J = x / (|A| + |B| - x)
             shared_n = int(round(s * (sizes[i] + sizes[j]) / (1.0 + s)))
-            _add(found, a, b, LinkKind.TEMPLATE.value, round(s, 4), _template_reason(s, shared_n),
-                 {"jaccard": round(s, 4), "shared": shared_n})
+            js = round(s, 4)
+            _add(found, a, b, _TEMPLATE, js, _template_reason(s, shared_n), {"jaccard": js, "shared": shared_n})
         step("template_pairs", len(found))
 
         # Identifiers and buildings.
@@ -1123,12 +1143,14 @@ def detect_all(ctx: ServiceContext, *, progress: Progress | None = None,
         step("write_links", added)
 
         # Indicators and risk for everyone, from the links as now stored (decisions included).
-        kept = [link for link in existing if link.source != "detector" or link.status != LinkStatus.SUGGESTED.value]
-        pseudo = [StoredLink(0, a, b, k, "suggested", "detector", s, r) for (a, b, k), (s, r, _) in found.items()]
-        decided = {(link.a, link.b, link.kind): link for link in kept}
-        merged = [decided.get((p.a, p.b, p.kind), p) for p in pseudo]
-        merged += [link for key, link in decided.items() if key not in found]
-        nb, rs = _neighbours(merged)
+        # Found links count unless a person rejected them; decided links the detector no longer
+        # finds still count (unless rejected).
+        decided = {(link.a, link.b, link.kind): link for link in existing
+                   if link.source != "detector" or link.status != LinkStatus.SUGGESTED.value}
+        nb, rs = _neighbours(itertools.chain(
+            ((a, b, k, decided[(a, b, k)].status if (a, b, k) in decided else _SUGGESTED, r)
+             for (a, b, k), (_, r, _) in found.items()),
+            _link_rows(link for key, link in decided.items() if key not in found)))
         dates = {f.id: f.received_at for f in facts_list}
         hits = _compute_indicators(ids, facts, nb, rs, shared, _sets_of(shared), _by_complaint(uses), dates, settings)
         changes = _write_indicators(uow, ids, hits, whole_store=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,14 @@ from sqlalchemy.orm import Session
 from greyline.storage import tables as t
 from greyline.storage.repositories import _chunks
 
+
+
+def _json(d: dict[str, Any]) -> str:
+    """``json.dumps(d, ensure_ascii=False, sort_keys=True)``, with a fast path for the flat
+    dicts of numbers that most link details are (a full run writes a million of them)."""
+    if all(type(v) is int or (type(v) is float and math.isfinite(v)) for v in d.values()):
+        return "{" + ", ".join(f'"{k}": {v!r}' for k, v in sorted(d.items())) + "}"
+    return json.dumps(d, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,11 @@ class DetectionRepo:
         stmt = select(ci.complaint_id, ci.identifier_id, ci.role, i.type, i.masked, i.attributes,
                       i.do_not_correlate).join(i, i.id == ci.identifier_id)
         if complaint_ids is None and identifier_ids is None:
-            return [IdentifierUse(*r) for r in self.session.execute(stmt)]
+            # Every use: read each identifier once (its JSON attributes are parsed once, not per use).
+            idents = {r[0]: r[1:] for r in self.session.execute(
+                select(i.id, i.type, i.masked, i.attributes, i.do_not_correlate))}
+            return [IdentifierUse(c, iid, role, *idents[iid]) for c, iid, role in self.session.execute(
+                select(ci.complaint_id, ci.identifier_id, ci.role))]
         out: list[IdentifierUse] = []
         if complaint_ids is not None:
             for part in _chunks(sorted(set(complaint_ids))):
@@ -387,7 +400,7 @@ class DetectionRepo:
             def dump(d: dict[str, Any]) -> str:
                 text = dumped.get(id(d))
                 if text is None:
-                    text = dumped[id(d)] = json.dumps(d, ensure_ascii=False, sort_keys=True)
+                    text = dumped[id(d)] = _json(d)
                 return text
 
             self.bulk_insert(

@@ -352,7 +352,8 @@ class Link(Versioned, Base):
         UniqueConstraint("complaint_a_id", "complaint_b_id", "group_id", "kind", name="uq_links_pair_kind"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    complaint_a_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), nullable=False, index=True)
+    # No index of its own: the unique (a, b, group, kind) index serves look-ups by a and by (a, b).
+    complaint_a_id: Mapped[int] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), nullable=False)
     complaint_b_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id", ondelete="CASCADE"), index=True)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("agent_groups.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
@@ -365,9 +366,6 @@ class Link(Versioned, Base):
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
-
-
-Index("ix_links_pair", Link.complaint_a_id, Link.complaint_b_id, Link.kind)
 
 
 class DetectState(Base):
