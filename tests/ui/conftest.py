@@ -12,6 +12,7 @@ from greyline.services.context import ServiceContext, sign_in
 from greyline.services.demo import load_demo
 from greyline.storage.db import open_store
 from greyline.storage.location import resolve
+from greyline.ui import prompts
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +29,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceCont
         yield ctx, path
         QThreadPool.globalInstance().waitForDone(5000)
         store.dispose()
+
+
+@pytest.fixture
+def prompter() -> Iterator[prompts.ScriptedPrompter]:
+    """A scripted stand-in for every question and file dialog (no modal dialog can hang a test)."""
+    scripted = prompts.ScriptedPrompter()
+    previous = prompts.install(scripted)
+    yield scripted
+    prompts.install(previous)

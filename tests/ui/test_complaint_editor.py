@@ -46,14 +46,6 @@ def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
     yield
 
 
-@pytest.fixture
-def prompter() -> Iterator[prompts.ScriptedPrompter]:
-    scripted = prompts.ScriptedPrompter()
-    previous = prompts.install(scripted)
-    yield scripted
-    prompts.install(previous)
-
-
 def _script(prompter: prompts.ScriptedPrompter, *answers: bool) -> None:
     prompter._confirm.extend(answers)
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import text
 
@@ -18,26 +18,11 @@ from greyline.queries.groups import group_detail, list_groups
 from greyline.services import groups as group_service
 from greyline.services.complaints import change_status, create_complaint, set_indicator, set_risk_level
 from greyline.services.importing import import_rows
-from greyline.ui import prompts
 from greyline.ui.complaint_table_model import PAGE, ComplaintTableModel
 from greyline.ui.group_dialogs import AddToGroupDialog, GroupDialog
 from greyline.ui.navigation import RecordingNavigator
 from greyline.ui.pages import complaints_page
 from greyline.ui.pages.complaints_page import ComplaintsPage
-
-
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path) -> None:  # noqa: ANN001
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-
-
-@pytest.fixture
-def prompter() -> Iterator[prompts.ScriptedPrompter]:
-    scripted = prompts.ScriptedPrompter()
-    previous = prompts.install(scripted)
-    yield scripted
-    prompts.install(previous)
 
 
 def _add(ctx, n: int, *, channel: str = "12378", start: int = 0, day0: dt.date = dt.date(2026, 5, 1),  # noqa: ANN001

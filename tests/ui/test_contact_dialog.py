@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
@@ -12,16 +11,7 @@ from greyline.domain.enums import ContactDirection, ContactKind
 from greyline.domain.records import ComplaintDraft
 from greyline.queries.complaint_detail import complaint_detail, contact_logs
 from greyline.services.complaints import create_complaint
-from greyline.ui import prompts
 from greyline.ui.contact_dialog import ContactDialog
-
-
-@pytest.fixture
-def prompter() -> Iterator[prompts.ScriptedPrompter]:
-    scripted = prompts.ScriptedPrompter()
-    previous = prompts.install(scripted)
-    yield scripted
-    prompts.install(previous)
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ notes, outcome, suspects checked while typing, members opening their complaint."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from greyline.domain.enums import GroupStatus, PartyKind, PartyRole, ReferralDecision, ReferralTarget
@@ -17,7 +16,6 @@ from greyline.queries.groups import group_detail, list_groups
 from greyline.services import groups as group_service
 from greyline.services import referrals
 from greyline.services.complaints import create_complaint
-from greyline.ui import prompts
 from greyline.ui.group_dialogs import SuspectDialog
 from greyline.ui.navigation import RecordingNavigator
 from greyline.ui.pages import groups_page
@@ -25,20 +23,6 @@ from greyline.ui.pages.groups_page import GroupsPage
 
 CREDIT_CODE = "91440300MA5G12345" + _credit_code_check_char("91440300MA5G12345")
 RESIDENT_ID = "44030419900307123" + _resident_id_check_char("44030419900307123")
-
-
-@pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path) -> None:  # noqa: ANN001
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-
-
-@pytest.fixture
-def prompter() -> Iterator[prompts.ScriptedPrompter]:
-    scripted = prompts.ScriptedPrompter()
-    previous = prompts.install(scripted)
-    yield scripted
-    prompts.install(previous)
 
 
 @pytest.fixture
