@@ -37,6 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="import a CSV or XLSX work-order export (all or nothing)")
     i.add_argument("file", nargs="?", type=Path)
     i.add_argument("--template", type=Path, metavar="FILE.xlsx", help="write an empty import template instead")
+    i.add_argument("--map-channel", action="append", default=[], metavar="VALUE=CODE",
+                   help="treat this channel value of the file as channel CODE (repeatable)")
+    i.add_argument("--default-channel", metavar="CODE",
+                   help="channel for rows whose channel is empty or not recognised")
+    i.add_argument("--remember-channels", action="store_true",
+                   help="keep the --map-channel values as channel aliases for later imports")
+    i.add_argument("--rejects", type=Path, metavar="OUT.csv|OUT.xlsx",
+                   help="import the good rows; write every rejected row, unchanged, with its reason to OUT")
+    i.add_argument("--check", action="store_true", help="only check the file and report; store nothing")
+    i.add_argument("--no-detect", action="store_true",
+                   help="skip link detection after the import (run `greyline detect` later)")
     a = sub.add_parser("attach", help="attach an evidence file to a complaint")
     a.add_argument("ref", help="reference (GL-2026-000123) or external work-order number")
     a.add_argument("file", type=Path)
@@ -146,8 +157,18 @@ def _stderr_progress(label: str):  # noqa: ANN202
     return report
 
 
+def _channel_pairs(values: list[str]) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for item in values:
+        value, sep, code = item.rpartition("=")
+        if not sep or not value.strip() or not code.strip():
+            raise DomainError(f"--map-channel “{item}”: 应写成 \"值=渠道代码\"，例如 --map-channel \"黑猫投诉平台=public_site\"")
+        pairs[value.strip()] = code.strip()
+    return pairs
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    from greyline.services.importing import import_file, write_template
+    from greyline.services.importing import ImportOptions, check_file, import_file, write_template
 
     if args.template:
         write_template(args.template)
@@ -155,17 +176,43 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         raise DomainError("请指定要导入的文件（或用 --template 生成模板）")
-    store, ctx = _open(args)
+    options = ImportOptions(channel_map=_channel_pairs(args.map_channel), default_channel=args.default_channel,
+                            remember_channels=args.remember_channels, rejects=args.rejects,
+                            detect=not args.no_detect)
+    # Like `demo` and the window, importing into a store that does not exist yet creates it.
+    store, ctx = _open(args, create=True)
     try:
-        result = import_file(ctx, args.file, progress=_stderr_progress("import"))
+        if args.check:
+            report = check_file(ctx, args.file, options, progress=_stderr_progress("check"))
+            _end_progress()
+            print(json.dumps(_report_dict(report), ensure_ascii=False, indent=1))
+            return 1 if report.problem_rows else 0
+        result = import_file(ctx, args.file, options, progress=_stderr_progress("import"))
     finally:
         store.dispose()
+    _end_progress()
+    print(json.dumps(result.as_dict(), ensure_ascii=False))
+    if result.rejected:
+        print(f"{result.rejected} 行未导入，已连同错误原因写入 {result.rejects_path}；改正后可再次导入该文件。",
+              file=sys.stderr)
+    return 0
+
+
+def _end_progress() -> None:
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(json.dumps({"file": result.source, "rows": result.rows, "created": result.created,
-                      "skipped_existing": result.skipped_existing, "first_reference": result.first_reference,
-                      "last_reference": result.last_reference}, ensure_ascii=False))
-    return 0
+
+
+def _report_dict(report) -> dict:  # noqa: ANN001
+    lay = report.layout
+    return {"file": lay.source, "encoding": lay.encoding, "delimiter": lay.delimiter, "sheet": lay.sheet,
+            "header_row": lay.header_row, "rows": report.rows, "valid": report.valid,
+            "already_present": report.already_present, "new": report.new, "problem_rows": report.problem_rows,
+            "problems": [{"row": p.row, "column": p.column, "reason": p.reason, "value": p.value}
+                         for p in report.problems[:200]],
+            "unknown_channels": [{"value": u.value, "rows": u.rows, "first_row": u.first_row}
+                                 for u in report.unknown_channels],
+            "unused_columns": list(report.unused)}
 
 
 def cmd_attach(args: argparse.Namespace) -> int:

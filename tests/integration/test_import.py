@@ -215,7 +215,7 @@ def test_one_bad_id_number_refuses_the_whole_file(ctx: ServiceContext, tmp_path:
         import_file(ctx, path)
     message = info.value.message
     assert "row 7" in message and "身份证号" in message
-    assert "twenty.csv" in message and "nothing was stored" in message
+    assert "twenty.csv" in message and "没有保存任何数据" in message
     assert [(p.row, p.field) for p in info.value.problems] == [(7, "身份证号")]
     assert_nothing_stored(ctx, events)
     assert count_complaints(ctx.store) == 0

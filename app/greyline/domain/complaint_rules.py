@@ -16,7 +16,7 @@ from greyline.domain.errors import ValidationError
 from greyline.domain.identifiers import NormalisedIdentifier, check_resident_id, normalise, redact_text
 from greyline.domain.records import ComplaintDraft, ValidComplaint
 
-MAX_TEXT = 20000
+MAX_TEXT = 200_000
 _EXTERNAL_ID = re.compile(r"^[\w\-./#]{1,64}$")
 DEMAND_SPLIT = re.compile(r"[;；,，、/\n]+")
 
@@ -77,6 +77,19 @@ def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date
     if len(draft.text) > MAX_TEXT:
         raise ValidationError(f"投诉内容过长（{len(draft.text)} 字，上限 {MAX_TEXT}）", field="text")
 
+    # Longer values are refused, never cut: data is not changed silently.
+    for field, value, limit in (("customer_name", draft.customer_name, 200), ("contract_no", draft.contract_no, 200),
+                                ("loan_no", draft.loan_no, 200), ("category", draft.category, 64),
+                                ("notes", draft.notes, MAX_TEXT)):
+        if len(value.strip()) > limit:
+            raise ValidationError(f"内容过长（{len(value.strip())} 字，上限 {limit}）", field=field)
+    for demand in draft.demands:
+        if len(demand.strip()) > 100:
+            raise ValidationError(f"诉求“{demand[:20]}…”过长（{len(demand.strip())} 字，每项上限 100）",
+                                  field="demands")
+    if "\x00" in draft.text or "\x00" in draft.customer_name or "\x00" in draft.notes:
+        raise ValidationError("含有不可见的控制字符（NUL），可能是文件已损坏", field="text")
+
     customer_id: NormalisedIdentifier | None = None
     if draft.customer_id_number.strip():
         try:
@@ -112,15 +125,15 @@ def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date
         channel=draft.channel,
         external_id=ext,
         received_at=received,
-        customer_name=draft.customer_name.strip()[:200],
+        customer_name=draft.customer_name.strip(),
         customer_id=customer_id,
-        contract_no=draft.contract_no.strip()[:200],
-        loan_no=draft.loan_no.strip()[:200],
+        contract_no=draft.contract_no.strip(),
+        loan_no=draft.loan_no.strip(),
         overdue_cents=parse_amount_cents(draft.overdue_amount),
         text=text,
         notes=notes,
-        demands=tuple(d[:100] for d in draft.demands if d.strip()),
-        category=draft.category.strip()[:64],
+        demands=tuple(d.strip() for d in draft.demands if d.strip()),
+        category=draft.category.strip(),
         identifiers=tuple(unique.values()),
         phone_changed_at=changed,
         deadline_at=deadline,

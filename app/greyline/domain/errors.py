@@ -31,13 +31,20 @@ class ValidationError(DomainError):
 
 
 class ImportRejected(DomainError):
-    """A whole import was refused; ``problems`` lists every bad row (nothing was stored)."""
+    """A whole import was refused; ``problems`` lists every bad row (nothing was stored).
 
-    def __init__(self, problems: list[ValidationError], source: str) -> None:
+    ``total`` counts every bad row when ``problems`` holds only the first of very many; ``summary``
+    adds lines before the rows (e.g. every unknown channel value with its row count)."""
+
+    def __init__(self, problems: list[ValidationError], source: str, *, total: int | None = None,
+                 summary: str = "") -> None:
+        total = len(problems) if total is None else total
         shown = "\n".join(p.message for p in problems[:50])
-        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{source}: import refused, nothing was stored.\n{shown}{more}")
+        more = f"\n……另有 {total - 50} 行有问题" if total > 50 else ""
+        head = f"{source}: 未导入，没有保存任何数据（{total} 行有问题）。"
+        super().__init__("\n".join(part for part in (head, summary, shown + more) if part))
         self.problems = problems
+        self.total = total
 
 
 class NotFound(DomainError):

@@ -47,6 +47,8 @@ class ComplaintFilter:
     received_to: dt.date | None = None
     indicator: str | None = None
     ids: tuple[int, ...] = field(default_factory=tuple)
+    # An id range: the complaints one import created (its ids are consecutive).
+    id_range: tuple[int, int] | None = None
 
 
 def _escape_like(term: str) -> str:
@@ -115,6 +117,8 @@ def _where(flt: ComplaintFilter, sqlite: bool) -> list[ColumnElement[bool]]:
         where.append(t.Complaint.id.in_(select(t.IndicatorHit.complaint_id).where(t.IndicatorHit.code == flt.indicator)))
     if flt.ids:
         where.append(t.Complaint.id.in_(flt.ids))
+    if flt.id_range is not None:
+        where.append(t.Complaint.id.between(*flt.id_range))
     return where
 
 

@@ -1231,6 +1231,16 @@ def after_import(ctx: ServiceContext, complaint_ids: Sequence[int]) -> Detection
         return None
 
 
+def detect_after_import(ctx: ServiceContext, created: int, *, progress: Progress | None = None,
+                        cancel: Callable[[], bool] | None = None) -> DetectionSummary:
+    """The links of complaints an import created, once it has committed (the window runs this in the
+    background). Many new complaints: one full run; a few: the pending ones. Cancelling leaves the
+    rest pending for ``greyline detect``."""
+    if created >= FULL_RUN_FROM:
+        return detect_all(ctx, progress=progress, cancel=cancel, require=False)
+    return detect_pending(ctx, progress=progress, cancel=cancel)
+
+
 def reassess_risk(uow: Any, complaint_ids: Sequence[int]) -> None:
     """Recompute the level of complaints whose indicators a person changed (caller's transaction)."""
     _apply_risk(uow, complaint_ids, _load_settings(uow))

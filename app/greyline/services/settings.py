@@ -119,3 +119,57 @@ def set_do_not_correlate(ctx: ServiceContext, identifier_id: int, flag: bool, re
 
     for start in range(0, len(members), 1000):
         detection.after_complaints_saved(ctx, members[start : start + 1000])
+
+
+# --------------------------------------------------------------------------- channel aliases
+
+
+@dataclass(frozen=True)
+class ChannelAliasView:
+    alias: str              # as it was first seen in a file
+    code: str
+    builtin: bool           # shipped with the program (cannot be removed)
+    created_by: str
+
+
+def channel_aliases(ctx: ServiceContext) -> list[ChannelAliasView]:
+    """Every spelling an import recognises per channel: built-in ones first, then those people added."""
+    from greyline.domain.work_order_values import BUILTIN_CHANNEL_ALIASES
+
+    with ctx.reader() as uow:
+        codes = set(uow.repo.channel_rules())
+        stored = uow.repo.channel_aliases()
+    out = [ChannelAliasView(alias, code, True, "") for code, spellings in BUILTIN_CHANNEL_ALIASES.items()
+           if code in codes for alias in spellings]
+    out += [ChannelAliasView(alias, code, False, user) for _key, alias, code, user, _at in stored]
+    return out
+
+
+def set_channel_alias(ctx: ServiceContext, alias: str, code: str) -> None:
+    """Recognise ``alias`` as channel ``code`` in later imports (one action, audited)."""
+    from greyline.domain.work_order_values import key_of
+
+    ctx.require(Permission.EDIT_SETTINGS)
+    key = key_of(alias)
+    if not key:
+        raise ValidationError("别名不能为空", field="alias")
+    if len(alias.strip()) > 200:
+        raise ValidationError("别名过长（上限 200 字）", field="alias")
+    with ctx.uow() as uow:
+        if code not in uow.repo.channel_rules():
+            raise ValidationError(f"没有代码为“{code}”的渠道", field="code")
+        before = uow.repo.put_channel_alias(key, alias.strip(), code, ctx.actor.username)
+        uow.record("channel_alias_set", "channel", code, {"alias": alias.strip(), "before": before})
+        uow.commit()
+
+
+def remove_channel_alias(ctx: ServiceContext, alias: str) -> None:
+    from greyline.domain.work_order_values import key_of
+
+    ctx.require(Permission.EDIT_SETTINGS)
+    with ctx.uow() as uow:
+        code = uow.repo.delete_channel_alias(key_of(alias))
+        if code is None:
+            raise ValidationError(f"没有别名“{alias}”（内置别名不能删除）", field="alias")
+        uow.record("channel_alias_removed", "channel", code, {"alias": alias})
+        uow.commit()

@@ -73,6 +73,50 @@ class Repositories:
         )
         return {code: (days, working, label) for code, days, working, label in rows}
 
+    # ----------------------------------------------------------------- import vocabulary
+    def channel_aliases(self) -> list[tuple[str, str, str, str, dt.datetime]]:
+        """(alias key, alias as first seen, channel code, created by, created at) of every stored alias."""
+        rows = self.session.execute(select(t.ChannelAlias.alias_key, t.ChannelAlias.alias, t.ChannelAlias.code,
+                                           t.ChannelAlias.created_by, t.ChannelAlias.created_at)
+                                    .order_by(t.ChannelAlias.code, t.ChannelAlias.alias))
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def put_channel_alias(self, alias_key: str, alias: str, code: str, username: str) -> str | None:
+        """Store or re-point an alias; returns the code it pointed at before (None if new)."""
+        row = self.session.get(t.ChannelAlias, alias_key)
+        if row is None:
+            self.session.add(t.ChannelAlias(alias_key=alias_key, alias=alias, code=code, created_by=username,
+                                            created_at=t.utcnow()))
+            self.session.flush()
+            return None
+        before = row.code
+        row.code, row.alias, row.created_by, row.created_at = code, alias, username, t.utcnow()
+        self.session.flush()
+        return before
+
+    def delete_channel_alias(self, alias_key: str) -> str | None:
+        row = self.session.get(t.ChannelAlias, alias_key)
+        if row is None:
+            return None
+        code = row.code
+        self.session.delete(row)
+        self.session.flush()
+        return code
+
+    def saved_import_mapping(self, signature: str) -> dict[str, int] | None:
+        row = self.session.get(t.ImportMapping, signature)
+        return None if row is None else {str(k): int(v) for k, v in row.mapping.items()}
+
+    def save_import_mapping(self, signature: str, headers: Sequence[str], mapping: dict[str, int],
+                            username: str) -> None:
+        row = self.session.get(t.ImportMapping, signature)
+        if row is None:
+            row = t.ImportMapping(signature=signature)
+            self.session.add(row)
+        row.headers, row.mapping = list(headers), dict(mapping)
+        row.updated_by, row.updated_at = username, t.utcnow()
+        self.session.flush()
+
     def next_numbers(self, counter: str, count: int = 1) -> list[int]:
         row = self.session.get(t.RefCounter, counter, with_for_update=True)
         if row is None:

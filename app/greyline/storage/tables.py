@@ -103,6 +103,33 @@ class ChannelRule(Versioned, Base):
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
 
 
+class ChannelAlias(Base):
+    """A spelling of a channel seen in work-order files ("黑猫投诉平台"), mapped by a person to a channel.
+
+    ``alias_key`` is the comparison key (case, width, spaces and punctuation folded); ``alias`` the
+    spelling as it was first seen."""
+
+    __tablename__ = "channel_aliases"
+    alias_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    alias: Mapped[str] = mapped_column(String(200), nullable=False)
+    code: Mapped[str] = mapped_column(ForeignKey("channel_rules.code", ondelete="CASCADE"), nullable=False,
+                                      index=True)
+    created_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class ImportMapping(Base):
+    """The column mapping a person chose for one export layout, keyed by its header set, so the same
+    export maps itself next time."""
+
+    __tablename__ = "import_mappings"
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    headers: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    updated_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
 class RefCounter(Base):
     __tablename__ = "ref_counters"
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
