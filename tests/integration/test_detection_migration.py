@@ -22,7 +22,7 @@ from greyline.services import complaints as cs
 from greyline.services import detection
 from greyline.services.context import ServiceContext, sign_in
 from greyline.storage.crypto import load_or_create_key
-from greyline.storage.db import _sqlite_engine, alembic_config, open_store, schema_state
+from greyline.storage.db import HEAD_REVISION, _sqlite_engine, alembic_config, open_store, schema_state
 from greyline.storage.location import resolve
 from integration.helpers import draft, sqlite_rows
 
@@ -96,7 +96,7 @@ def test_upgrade_keeps_the_rows_and_marks_manual_links_as_the_persons(old_store:
     db = old_store
     store = open_store(resolve(str(db)), create=True)
     store.dispose()
-    assert revision_of(db) == "0002"
+    assert revision_of(db) == HEAD_REVISION
     assert NEW_TABLES <= tables(db)
     assert {"detail", "source"} <= columns(db, "links")
     assert {"risk_manual", "risk_reasons"} <= columns(db, "complaints")
@@ -148,7 +148,7 @@ def test_downgrade_to_0001_keeps_the_rows(old_store: Path) -> None:
     assert sqlite_rows(db, "SELECT count(*) FROM complaint_identifiers") == [(2,)]
     # And up again.
     migrate(db, "head")
-    assert revision_of(db) == "0002"
+    assert revision_of(db) == HEAD_REVISION
     assert sqlite_rows(db, "SELECT id, kind, source FROM links") == [(7, "manual", "person")]
 
 
@@ -172,3 +172,25 @@ def test_an_edited_text_is_found_by_search(ctx: ServiceContext) -> None:
     cs.update_complaint(ctx, ref.id, 1, changes)
     assert [r.id for r in list_complaints(ctx.store, ComplaintFilter(search="提前结清"))] == [ref.id]
     assert list_complaints(ctx.store, ComplaintFilter(search="上门骚扰")) == []
+
+
+def test_0003_adds_the_import_vocabulary_and_keeps_the_rows(old_store: Path) -> None:
+    """Migration 0003 (channel aliases, saved column mappings, registration time) on a store at 0002."""
+    db = old_store
+    migrate(db, "0002")
+    assert revision_of(db) == "0002"
+    assert not {"channel_aliases", "import_mappings"} & tables(db)
+    open_store(resolve(str(db)), create=True).dispose()
+    assert revision_of(db) == "0003"
+    assert {"channel_aliases", "import_mappings"} <= tables(db)
+    assert "received_time" in columns(db, "complaints")
+    assert sqlite_rows(db, "SELECT id, reference, received_time FROM complaints ORDER BY id") == [
+        (1, "GL-2025-000001", None), (2, "GL-2025-000002", None)]
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        con.execute("INSERT INTO channel_aliases (alias_key, alias, code, created_by, created_at) "
+                    "VALUES ('网络', '网络', '12315', 'tester', '2026-12-07 06:00:00')")
+        con.commit()
+    migrate(db, "0002", down=True)
+    assert not {"channel_aliases", "import_mappings"} & tables(db)
+    assert "received_time" not in columns(db, "complaints")
+    assert sqlite_rows(db, "SELECT count(*) FROM complaints") == [(2,)]

@@ -137,4 +137,5 @@ def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date
         identifiers=tuple(unique.values()),
         phone_changed_at=changed,
         deadline_at=deadline,
+        received_time=draft.received_time,
     )

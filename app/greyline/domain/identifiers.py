@@ -575,6 +575,12 @@ _PROVINCE_RE = [
     )
     for short, full, suffixes in sorted(_PROVINCES, key=lambda p: -len(p[0]))
 ]
+# The patterns by the first two characters they require (every short name has at least two), so an
+# address is tried against one or two provinces instead of all 34: a bulk import normalises one
+# address per row.
+_PROVINCE_BY_HEAD: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+for _pattern, _full in _PROVINCE_RE:
+    _PROVINCE_BY_HEAD.setdefault(_pattern.pattern[1:3], []).append((_pattern, _full))
 # A region name never contains these; they stop a lazy match running into street names.
 _NAME_FIRST = r"[^省市区县旗\d]"
 _NAME_REST = r"[^省市区县旗路街巷弄号栋楼座层室镇乡村\d]"
@@ -606,7 +612,7 @@ def _clean_address(text: str) -> str:
 
 def _split_region(text: str) -> tuple[str, str, str, str]:
     province = city = district = ""
-    for pattern, full in _PROVINCE_RE:
+    for pattern, full in _PROVINCE_BY_HEAD.get(text[:2], ()):
         m = pattern.match(text)
         if m:
             province, text = full, text[m.end() :]

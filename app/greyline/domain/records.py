@@ -44,6 +44,7 @@ class ComplaintDraft:
     identifiers: tuple[IdentifierInput, ...] = ()
     phone_changed_at: dt.date | None = None
     deadline_at: dt.date | None = None  # None: computed from the channel rule
+    received_time: dt.time | None = None  # the time part of 登记时间 when the export has one
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,4 @@ class ValidComplaint:
     identifiers: tuple[tuple[NormalisedIdentifier, str], ...] = field(default_factory=tuple)
     phone_changed_at: dt.date | None = None
     deadline_at: dt.date | None = None
+    received_time: dt.time | None = None

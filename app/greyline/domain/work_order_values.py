@@ -184,6 +184,11 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2})
 def parse_work_order_date(raw: str, field: str) -> dt.date:
     """A date as exports write it: 2026-05-03, 2026/5/3, 2026.05.03, 2026年5月3日, with or without a
     time part, 20260503, or an Excel date serial (46145)."""
+    return parse_work_order_datetime(raw, field)[0]
+
+
+def parse_work_order_datetime(raw: str, field: str) -> tuple[dt.date, dt.time | None]:
+    """The date and, when the export has one, the time of day (seconds kept, fractions dropped)."""
     text = unicodedata.normalize("NFKC", raw or "").strip()
     if not text:
         raise ValidationError("日期不能为空", field=field)
@@ -194,9 +199,11 @@ def parse_work_order_date(raw: str, field: str) -> dt.date:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         try:
             day = dt.date(y, mo, d)
+            clock = None
             if m.group(4) is not None:
-                dt.time(int(m.group(4)), int(m.group(5)))
-            return day
+                seconds = int(float(m.group(6))) if m.group(6) else 0
+                clock = dt.time(int(m.group(4)), int(m.group(5)), seconds)
+            return day, clock
         except ValueError:
             raise ValidationError(f"“{text}”不是有效日期", field=field) from None
     try:
@@ -204,7 +211,12 @@ def parse_work_order_date(raw: str, field: str) -> dt.date:
     except ValueError:
         serial = None
     if serial is not None and _SERIAL_MIN <= serial <= _SERIAL_MAX:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+        day = _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+        fraction = serial - int(serial)
+        if fraction <= 0:
+            return day, None
+        seconds = min(round(fraction * 86400), 86399)
+        return day, dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
     raise ValidationError(f"“{text}”不是有效日期（应为 2026-05-03 这样的格式）", field=field)
 
 

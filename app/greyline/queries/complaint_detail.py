@@ -72,6 +72,7 @@ class ComplaintDetail:
     # person chose the level (then it wins over the computed one; the reasons are still kept).
     risk_reasons: tuple[str, ...] = ()
     risk_manual: bool = False
+    received_time: dt.time | None = None    # time of day of 登记时间, when the export had one
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def complaint_detail(store: Store, complaint_id: int) -> ComplaintDetail:
             category=c.category, status=c.status, risk_level=c.risk_level, phone_changed_at=c.phone_changed_at,
             handler=handler or "", version=c.version, identifiers=identifiers, indicators=indicators,
             risk_reasons=tuple(str(r) for r in (c.risk_reasons or ())), risk_manual=bool(c.risk_manual),
+            received_time=c.received_time,
         )
 
 

@@ -21,11 +21,18 @@ from greyline.domain.errors import ConflictError, Duplicate, ValidationError
 from greyline.domain.identifiers import normalise
 from greyline.domain.permissions import Permission
 from greyline.domain.records import ComplaintDraft, ComplaintRef, IdentifierInput
-from greyline.services import detection
 from greyline.services.context import ServiceContext
 from greyline.storage.repositories import Repositories
 
 REFERENCE_PREFIX = "GL"
+
+
+def _detection():  # noqa: ANN202
+    # Imported on first use: detection pulls in numpy, scipy and networkx (about 140 MB and a second
+    # of start-up), which a command that only imports or lists never needs.
+    from greyline.services import detection
+
+    return detection
 
 
 def format_reference(year: int, number: int) -> str:
@@ -55,7 +62,7 @@ def create_complaint(ctx: ServiceContext, draft: ComplaintDraft) -> ComplaintRef
                    {"channel": valid.channel, "external_id": valid.external_id,
                     "identifiers": len(valid.identifiers)})
         uow.commit()
-    detection.after_complaints_saved(ctx, [cid])
+    _detection().after_complaints_saved(ctx, [cid])
     return ComplaintRef(cid, ref, valid.channel, valid.external_id)
 
 
@@ -111,7 +118,7 @@ def update_complaint(ctx: ServiceContext, complaint_id: int, expected_version: i
                    {"before": before, "version": row.version})
         new_version = row.version
         uow.commit()
-    detection.after_complaints_saved(ctx, [complaint_id])
+    _detection().after_complaints_saved(ctx, [complaint_id])
     return new_version
 
 
@@ -165,7 +172,7 @@ def add_identifier(ctx: ServiceContext, complaint_id: int, item: IdentifierInput
         uow.record("identifier_added", "complaint", ref, {"type": ident.type.value, "masked": ident.masked,
                                                            "role": item.role})
         uow.commit()
-    detection.after_complaints_saved(ctx, [complaint_id])
+    _detection().after_complaints_saved(ctx, [complaint_id])
     return iid
 
 
@@ -177,7 +184,7 @@ def set_indicator(ctx: ServiceContext, complaint_id: int, code: Indicator, note:
         uow.repo.set_indicator(complaint_id, code.value, note.strip(), source.value, ctx.actor.user_id)
         uow.record("indicator_set", "complaint", ref, {"code": code.value, "note": note, "source": source.value})
         uow.flush()
-        detection.reassess_risk(uow, [complaint_id])
+        _detection().reassess_risk(uow, [complaint_id])
         uow.commit()
 
 
@@ -189,7 +196,7 @@ def clear_indicator(ctx: ServiceContext, complaint_id: int, code: Indicator) -> 
         if removed:
             uow.record("indicator_cleared", "complaint", ref, {"code": code.value})
             uow.flush()
-            detection.reassess_risk(uow, [complaint_id])
+            _detection().reassess_risk(uow, [complaint_id])
         uow.commit()
     return removed
 

@@ -14,7 +14,7 @@ import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, func, insert, select, update
+from sqlalchemy import JSON, Boolean, Date, DateTime, Time, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from greyline.domain.enums import IdentifierRole, IdentifierType, PartyKind, PartyRole
@@ -42,6 +42,10 @@ def _sqlite_date(v: dt.date) -> str:
     return v.isoformat()
 
 
+def _sqlite_time(v: dt.time) -> str:
+    return v.strftime("%H:%M:%S.%f")
+
+
 def _sqlite_json(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False)
 
@@ -52,6 +56,8 @@ def _sqlite_converter(col_type: Any) -> Callable[[Any], Any] | None:
         return _sqlite_datetime
     if isinstance(col_type, Date):
         return _sqlite_date
+    if isinstance(col_type, Time):
+        return _sqlite_time
     if isinstance(col_type, JSON):
         return _sqlite_json
     if isinstance(col_type, Boolean):
@@ -332,7 +338,7 @@ class Repositories:
         rows = [
             {
                 "reference": ref, "channel": v.channel, "external_id": v.external_id,
-                "received_at": v.received_at, "deadline_at": deadline, "customer_id": party_of(v),
+                "received_at": v.received_at, "received_time": v.received_time, "deadline_at": deadline, "customer_id": party_of(v),
                 "customer_name": v.customer_name, "contract_no": v.contract_no, "loan_no": v.loan_no,
                 "overdue_cents": v.overdue_cents, "text": v.text, "notes": v.notes,
                 "demands": list(v.demands), "category": v.category, "handler_id": handler_id,

@@ -25,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -163,6 +164,8 @@ class Complaint(Versioned, Base):
     channel: Mapped[str] = mapped_column(ForeignKey("channel_rules.code"), nullable=False)
     external_id: Mapped[str] = mapped_column(String(64), nullable=False)
     received_at: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    # The time of day of 登记时间 when the channel's export has one (time bursts, the order of calls).
+    received_time: Mapped[dt.time | None] = mapped_column(Time)
     deadline_at: Mapped[dt.date | None] = mapped_column(Date)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
     customer_name: Mapped[str] = mapped_column(String(200), nullable=False, default="")

@@ -618,6 +618,9 @@ class ComplaintEditor(QDialog):
         self.external_id = QLineEdit()
         self.external_id.setPlaceholderText(self.tr("来源渠道给出的工单号"))
         self.received_at = _date_edit()
+        # The time of day an imported work order was registered (read-only: it comes from the export).
+        self.received_time = QLabel()
+        self.received_time.setObjectName("received_time")
         self.deadline_at = _date_edit()
         self.deadline_manual = QCheckBox(self.tr("手动指定"))
         self.deadline_manual.setToolTip(self.tr("例如经批准延长答复期限时"))
@@ -625,7 +628,7 @@ class ComplaintEditor(QDialog):
         f = self._form()
         f.addRow(self.tr("来源渠道 *"), _field(self.channel, hint("channel")))
         f.addRow(self.tr("工单编号 *"), _field(self.external_id, hint("external_id")))
-        f.addRow(self.tr("受理日期 *"), _field(self.received_at, hint("received_at")))
+        f.addRow(self.tr("受理日期 *"), _field(self.received_at, hint("received_at"), self.received_time))
         f.addRow(self.tr("答复期限"), _field(self.deadline_at, hint("deadline_at"), self.deadline_manual))
         order.setLayout(f)
 
@@ -967,6 +970,8 @@ class ComplaintEditor(QDialog):
             self.external_id.setText(d.external_id)
             self.external_id.setReadOnly(True)
             self.received_at.setDate(_qdate(d.received_at))
+            if d.received_time is not None:
+                self.received_time.setText(self.tr("登记时刻 %1").replace("%1", d.received_time.strftime("%H:%M:%S")))
             computed = self._rule_deadline(d.channel, d.received_at)
             manual = d.deadline_at is not None and d.deadline_at != computed
             self.deadline_manual.setChecked(manual)

@@ -1,4 +1,5 @@
-"""Work-order import: channel aliases people mapped, and saved column mappings per export layout.
+"""Work-order import: channel aliases people mapped, saved column mappings per export layout, and the
+time of day a complaint was registered.
 
 Revision ID: 0003
 Revises: 0002
@@ -18,6 +19,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
+    # Plain ADD COLUMN (see 0002: no batch rebuild of `complaints`).
+    op.add_column('complaints', sa.Column('received_time', sa.Time(), nullable=True))
     op.create_table('channel_aliases',
     sa.Column('alias_key', sa.String(length=200), nullable=False),
     sa.Column('alias', sa.String(length=200), nullable=False),
@@ -43,3 +46,4 @@ def downgrade() -> None:
     op.drop_table('import_mappings')
     op.drop_index(op.f('ix_channel_aliases_code'), table_name='channel_aliases')
     op.drop_table('channel_aliases')
+    op.drop_column('complaints', 'received_time')
