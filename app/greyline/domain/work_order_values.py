@@ -132,7 +132,9 @@ BUILTIN_CHANNEL_ALIASES: dict[str, tuple[str, ...]] = {
     "public_site": ("黑猫投诉", "黑猫", "黑猫投诉平台", "新浪黑猫", "聚投诉", "消费保", "人民投诉", "公开投诉平台",
                     "网络投诉平台"),
     "own_hotline": ("客服热线", "400热线", "客服电话", "官方热线", "热线", "本机构热线", "hotline"),
-    "own_app": ("app", "官网", "官方app", "app投诉", "在线客服", "官方网站", "网站"),
+    # Not a bare "APP" or "网站": in a 12315 export 接收方式 says how the regulator received the
+    # complaint (电话, 互联网, APP, 微信), which is no channel of ours; such values ask the user.
+    "own_app": ("官方app", "app投诉", "本机构app", "在线客服", "官方网站", "官网"),
     "petition": ("信访", "来信", "来访", "信访件"),
     "media": ("媒体", "媒体曝光", "记者", "舆情"),
     "police": ("公安", "公安转办", "派出所", "公安机关"),

@@ -276,6 +276,8 @@ class _RowChecker:
 
     def column(self, key: str | None) -> str:
         """The file's own name for a field's column (the template name when the field is not mapped)."""
+        if key == "__extra__":
+            return f"第 {len(self.headers) + 1} 列起（表头之外）"
         role_to_col = {role.value: col for col, (_, role) in IDENTIFIER_COLUMNS.items()}
         key = role_to_col.get(key or "", key or "")
         i = self.mapping.get(key)
@@ -305,6 +307,10 @@ class _RowChecker:
             return RowProblem(n, self.column(key), exc.reason, excerpt)
 
     def _check(self, n: int, cells: list[str]) -> ValidComplaint:
+        if len(cells) > len(self.headers) and any((c or "").strip() for c in cells[len(self.headers):]):
+            extra = sum(1 for c in cells[len(self.headers):] if (c or "").strip())
+            raise ValidationError(f"这一行比表头多出 {extra} 个有内容的单元格（可能是内容里有未加引号的分隔符），"
+                                  "列已错位", field="__extra__")
         raw_channel = self._get(cells, "channel")
         code = self._channel(raw_channel) if raw_channel else None
         if code is None:
@@ -414,19 +420,28 @@ class _RejectsWriter:
             self._csv.writerow([*headers, REASON_COLUMN])
 
     def add(self, cells: list[str], reason: str) -> None:
-        row = list(cells) + [""] * (self.width - len(cells))
+        # The reason stands under its header: empty cells past the header (Excel writes them) are
+        # dropped; cells with data past the header follow the reason, so nothing is lost.
+        extra = list(cells[self.width:])
+        while extra and not (extra[-1] or "").strip():
+            extra.pop()
+        row = list(cells[: self.width]) + [""] * (self.width - len(cells))
+        if self.xlsx:
+            values = [*row, reason, *extra]
+        else:
+            values = [*row, reason, *extra]
         if self.xlsx:
             from openpyxl.cell import WriteOnlyCell
 
             # Every cell as text, so nothing the user typed becomes a formula or a number.
             out = []
-            for value in [*row, reason]:
+            for value in values:
                 cell = WriteOnlyCell(self._ws, value=value)
                 cell.data_type = "s"
                 out.append(cell)
             self._ws.append(out)
         else:
-            self._csv.writerow([*row, reason])
+            self._csv.writerow(values)
         self.count += 1
 
     def finish(self) -> None:

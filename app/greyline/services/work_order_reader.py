@@ -182,6 +182,14 @@ def _reader(stream: Iterator[str], delimiter: str) -> Iterator[list[str]]:
                       strict=False)
 
 
+def _sep_line(sample: str) -> str | None:
+    """Excel's ``sep=;`` first line (it names the delimiter and Excel hides it)."""
+    first = sample.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    if len(first) == 5 and first.lower().startswith("sep="):
+        return first[4]
+    return None
+
+
 def _header_scan(path: Path, encoding: str) -> tuple[str, int, int]:
     """(delimiter, index of the header record, its known-column count) from the first records."""
     stream, _ = _text_stream(path, encoding)
@@ -190,7 +198,8 @@ def _header_scan(path: Path, encoding: str) -> tuple[str, int, int]:
     finally:
         stream.close()
     best = (",", 0, 0)
-    for delimiter in DELIMITERS:
+    sep = _sep_line(sample)
+    for delimiter in (sep,) if sep else DELIMITERS:
         try:
             records = []
             for record in _reader(io.StringIO(sample, newline=""), delimiter):
@@ -226,6 +235,9 @@ def _open_csv(path: Path) -> WorkOrderTable:
     encoding = detect_encoding(path)
     delimiter, header_index, _ = _header_scan(path, encoding)
     stream, counter = _text_stream(path, encoding)
+    # Rows are numbered as Excel shows them, and Excel hides a "sep=" line.
+    with path.open(encoding=encoding, newline="") as f:
+        hidden = 1 if _sep_line(f.read(64)) else 0
     records = _reader(stream, delimiter)
     headers: list[str] | None = None
     try:
@@ -243,7 +255,7 @@ def _open_csv(path: Path) -> WorkOrderTable:
         headers[0] = headers[0].lstrip("\ufeff")
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        n = header_index + 1
+        n = header_index + 1 - hidden
         try:
             while True:
                 try:
@@ -259,7 +271,7 @@ def _open_csv(path: Path) -> WorkOrderTable:
         finally:
             stream.close()
 
-    return WorkOrderTable(path.name, "csv", headers, header_index + 1, rows(), path.stat().st_size,
+    return WorkOrderTable(path.name, "csv", headers, header_index + 1 - hidden, rows(), path.stat().st_size,
                           encoding=encoding, delimiter=delimiter, position=lambda: counter.count,
                           _close=stream.close)
 
@@ -371,6 +383,11 @@ def _open_xlsx(path: Path) -> WorkOrderTable:
         zf = zipfile.ZipFile(path)
         found = None
         for ws in wb.worksheets:
+            # Streaming writers (Apache POI's SXSSF, EasyExcel) often declare a wrong dimension
+            # ("A1"); read-only openpyxl would stop there, so the sheet is read to its real end.
+            declared_rows = ws.max_row or 0
+            ws.reset_dimensions()
+            ws.declared_rows = declared_rows  # type: ignore[attr-defined]
             head = [[cell_text(c) for c in r] for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)]
             if not head:
                 continue
@@ -394,7 +411,7 @@ def _open_xlsx(path: Path) -> WorkOrderTable:
         wb.close()
         raise DomainError(f"{path.name}: 工作表是空的")
     ws, _first, last, headers, _ = found
-    declared = ws.max_row or 0
+    declared = getattr(ws, "declared_rows", 0) or 0
     state = {"row": last}
 
     def rows() -> Iterator[tuple[int, list[str]]]:
