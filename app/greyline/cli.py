@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--view", required=True, choices=("dashboard", "complaints", "editor", "editor_evidence",
                                                        "editor_links", "similar", "template_compare", "evidence",
                                                        "groups", "settings", "detection_settings", "image", "audio", "pdf", "links",
-                                                       "referrals", "statistics"))
+                                                       "referrals", "statistics", "import_preview",
+                                                       "import_report"))
     sc.add_argument("--demo", action="store_true", help="use a temporary store filled with demo data")
     sc.add_argument("--size", default="1366x820", help="window size, e.g. 1366x820")
     dt_ = sub.add_parser("detect", help="run link detection: pending complaints and evidence, or everything")

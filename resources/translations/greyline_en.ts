@@ -70,49 +70,107 @@
     </message>
 </context>
 <context>
+    <name>ChannelAliasSettings</name>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="32"/>
+        <source>导入工单时，“来源渠道”一列中的这些写法会被识别为对应的渠道（不区分大小写、全角半角、空格和标点）。内置写法不能删除；导入时为无法识别的写法选择了渠道并勾选“记住”，也会加到这里。</source>
+        <translation>When work orders are imported, these values of the channel column are read as the channel shown (case, full/half width, spaces and punctuation ignored). Built-in spellings cannot be removed; values mapped in the import window with “Remember” ticked are added here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="36"/>
+        <source>写法</source>
+        <translation>Spelling</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="37"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="38"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="38"/>
+        <source>内置</source>
+        <translation>built-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="39"/>
+        <source>%1 添加</source>
+        <translation>added by %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="48"/>
+        <source>文件中的写法，例如“网络投诉平台”</source>
+        <translation>Value as in the file, e.g. “网络投诉平台”</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="51"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="53"/>
+        <source>删除所选写法</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="72"/>
+        <source>需要管理员权限</source>
+        <translation>Requires the administrator role</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/channel_alias_settings.py" line="106"/>
+        <source>已添加渠道写法“%1”。</source>
+        <translation>Channel spelling “%1” added.</translation>
+    </message>
+</context>
+<context>
     <name>CommonIdentifiersPanel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="73"/>
         <source>本机构客服热线、12378 等常见号码会出现在大量投诉中，却不说明这些投诉有关联。标记为“不参与关联”后，它们不再产生关联提示，使用它们的投诉会立即重新检测。下表列出被多笔投诉共用的号码（最多 200 个，按投诉数排序）及已标记的号码。</source>
         <translation>Common numbers such as our own customer-service hotline or 12378 appear in many complaints without showing that those complaints are linked. Once marked "Do not correlate", they no longer raise link alerts, and the complaints that use them are re-detected at once. The table lists the numbers shared by several complaints (at most 200, by number of complaints) and the numbers already marked.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="78"/>
         <source>查找号码：输入后四位，或完整号码</source>
         <translation>Find a number: enter the last four digits or the full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="81"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="89"/>
         <source>标记为不参与关联…</source>
         <translation>Mark as do not correlate…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="90"/>
         <source>取消标记…</source>
         <translation>Unmark…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="104"/>
         <source>只有管理员可以标记或取消标记。</source>
         <translation>Only an administrator can mark or unmark.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="115"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="116"/>
         <source>共 %1 个号码/标识</source>
         <translation>%1 numbers/identifiers</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="139"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="140"/>
         <source>已标记 %1 为不参与关联</source>
         <translation>Marked %1 as do not correlate</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="140"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="141"/>
         <source>已取消 %1 的不参与关联标记</source>
         <translation>Removed the do-not-correlate mark from %1</translation>
     </message>
@@ -267,13 +325,13 @@
     </message>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="214"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="758"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="761"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../app/greyline/ui/complaint_editor.py" line="246"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="942"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="945"/>
         <source>新建投诉</source>
         <translation>New complaint</translation>
     </message>
@@ -444,488 +502,493 @@
         <translation>Work-order no. given by the channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="622"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="625"/>
         <source>手动指定</source>
         <translation>Set manually</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="623"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="626"/>
         <source>例如经批准延长答复期限时</source>
         <translation>E.g. when an extension of the response deadline was approved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="624"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="627"/>
         <source>工单</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="626"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="629"/>
         <source>来源渠道 *</source>
         <translation>Channel *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="627"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="630"/>
         <source>工单编号 *</source>
         <translation>Work-order no. *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="628"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="631"/>
         <source>受理日期 *</source>
         <translation>Received on *</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="629"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="632"/>
         <source>答复期限</source>
         <translation>Response deadline</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="635"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="978"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="638"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="983"/>
         <source>18 位居民身份证号</source>
         <translation>18-character resident ID number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="638"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="982"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="641"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="987"/>
         <source>客户在本机构预留的手机号</source>
         <translation>Mobile number the customer registered with us</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="639"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="642"/>
         <source>投诉前更换过</source>
         <translation>Changed before the complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="648"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="651"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="650"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="653"/>
         <source>客户姓名</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="651"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="654"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="652"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="655"/>
         <source>预留手机</source>
         <translation>Registered mobile</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="653"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="656"/>
         <source>预留手机变更</source>
         <translation>Mobile changed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="658"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="983"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="661"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="988"/>
         <source>实际联系上的电话（可能是代理人）</source>
         <translation>Number actually reached (may be an agent)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="665"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="668"/>
         <source>添加其他联系方式（邮箱、微信、地址…）</source>
         <translation>Add other contact details (e-mail, WeChat, address…)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="667"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="670"/>
         <source>实际使用的联系方式</source>
         <translation>Contact details in use</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="670"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="673"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="672"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="675"/>
         <source>已登记（已打码）：</source>
         <translation>On file (masked):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="683"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="686"/>
         <source>单位：元，例如 3140.57</source>
         <translation>In yuan, e.g. 3140.57</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="684"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="687"/>
         <source>合同与欠款</source>
         <translation>Contract and debt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="686"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="689"/>
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="687"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="690"/>
         <source>借据编号</source>
         <translation>Loan receipt no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="688"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="691"/>
         <source>逾期金额</source>
         <translation>Overdue amount</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="693"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="696"/>
         <source>投诉原文</source>
         <translation>Original complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="698"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="701"/>
         <source>处理人备注（内部）</source>
         <translation>Handler notes (internal)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="700"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="703"/>
         <source>内容中的手机号、身份证号保存时自动打码，并另存为可比对的标识。</source>
         <translation>Mobile and ID numbers in the text are masked on saving and kept as identifiers for matching.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="704"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="707"/>
         <source>投诉内容</source>
         <translation>Complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="713"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="716"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="717"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="720"/>
         <source>诉求与分类</source>
         <translation>Demands and category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="724"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="727"/>
         <source>其他诉求，多项用“；”分隔</source>
         <translation>Other demands, separated by ";"</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="732"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="735"/>
         <source>其他诉求</source>
         <translation>Other demands</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="733"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="736"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="756"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="759"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="759"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="762"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="760"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="763"/>
         <source>处理人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="765"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="768"/>
         <source>异常维权特征</source>
         <translation>Abnormal rights-protection indicators</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="836"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="839"/>
         <source>查看用途，例如：核实客户身份后回拨</source>
         <translation>Purpose, e.g. call back after verifying the customer</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="837"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="840"/>
         <source>查看</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="838"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="841"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="859"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="862"/>
         <source>登记联系…</source>
         <translation>Record contact…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="863"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="866"/>
         <source>与客户或代接人的每次通话、来访和消息。</source>
         <translation>Every call, visit and message with the customer or whoever answers for them.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="876"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="879"/>
         <source>尚无关联。系统发现共用电话、地址或雷同文本后会在此列出，请逐条确认或排除。</source>
         <translation>No links yet. When the system finds a shared phone, address or near-identical text, it lists it here; confirm or reject each one.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="891"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="894"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="892"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="895"/>
         <source>排除</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="893"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="896"/>
         <source>打开对方投诉</source>
         <translation>Open other complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="894"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="897"/>
         <source>比较文本</source>
         <translation>Compare text</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="895"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="898"/>
         <source>并排比较两篇投诉的原文（模板文本关联）</source>
         <translation>Compare the original texts of the two complaints side by side (template text link)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="896"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="899"/>
         <source>查看证据</source>
         <translation>View evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="897"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="900"/>
         <source>打开同一声音或同一图片关联所依据的证据文件</source>
         <translation>Open the evidence files a same-voice or same-image link is based on</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="930"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="933"/>
         <source>对这笔投诉的每次修改都记入防篡改的审计日志。</source>
         <translation>Every change to this complaint is recorded in the tamper-evident audit log.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="931"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="934"/>
         <source>尚无修改记录。</source>
         <translation>No changes recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="961"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="964"/>
         <source>投诉 %1</source>
         <translation>Complaint %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="977"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="974"/>
+        <source>登记时刻 %1</source>
+        <translation>registered at %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="982"/>
         <source>已登记 %1；如需补录请输入完整号码</source>
         <translation>On file: %1; type the full number to re-enter it</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="984"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="989"/>
         <source>已登记 %1；输入新号码可补录</source>
         <translation>On file: %1; type a new number to add it</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1005"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1010"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1024"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1029"/>
         <source>保存投诉后可用</source>
         <translation>Available once the complaint is saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1037"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1042"/>
         <source>风险等级由人工设定（优先于系统计算）。</source>
         <translation>Risk level set manually (takes precedence over the system's calculation).</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1039"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1044"/>
         <source>系统识别的依据：</source>
         <translation>Why the system flagged it:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1049"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1054"/>
         <source>%1（当前）</source>
         <translation>%1 (current)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1074"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1079"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1199"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1204"/>
         <source>工单编号</source>
         <translation>Work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1201"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1206"/>
         <source>请填写工单编号</source>
         <translation>Enter the work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1207"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1212"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1217"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1222"/>
         <source>答复期限早于受理日期</source>
         <translation>Response deadline is before the received date</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1219"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1224"/>
         <source>按渠道规则应为 %1，已手动改为 %2</source>
         <translation>Channel rule gives %1; changed by hand to %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1228"/>
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1223"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1228"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1224"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1229"/>
         <source>按渠道规则：受理后 %1 %2</source>
         <translation>Channel rule: %1 %2 after receipt</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1228"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1233"/>
         <source>答复期限 %1 已过</source>
         <translation>Response deadline %1 has passed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1237"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1242"/>
         <source>校验通过：%1</source>
         <translation>Valid: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1249"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1254"/>
         <source>虚拟运营商号段（170/171/162/165/167），常见于代理人。%1</source>
         <translation>Virtual-operator segment (170/171/162/165/167), common with agents. %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1255"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1260"/>
         <source>变更日期在未来</source>
         <translation>Change date is in the future</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1263"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1268"/>
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1265"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1270"/>
         <source>投诉内容过长（%1 字，上限 %2 字）</source>
         <translation>Complaint text too long (%1 characters, limit %2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1277"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1282"/>
         <source>有 %1 处需要更正（见标红的说明），更正后才能保存。</source>
         <translation>%1 field(s) need correcting (see the notes in red) before you can save.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1280"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1285"/>
         <source>请填写：%1</source>
         <translation>Still required: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1283"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1288"/>
         <source>您的角色（%1）只能查看投诉。</source>
         <translation>Your role (%1) can only view complaints.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1286"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1291"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1337"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1342"/>
         <source>查看%1 %2 的完整内容。请写明用途，将记入审计日志：</source>
         <translation>Show the full %1 %2. State the purpose; it is recorded in the audit log:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1350"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1355"/>
         <source>请写明查看完整号码的用途</source>
         <translation>State why you need the full number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1372"/>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1427"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1377"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1432"/>
         <source>没有需要保存的修改</source>
         <translation>Nothing to save</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1391"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1396"/>
         <source>已保存 %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1472"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1477"/>
         <source>此投诉已被他人修改并保存。</source>
         <translation>Someone else has changed and saved this complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1473"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1478"/>
         <source>您在此窗口的修改尚未保存。可先复制需要保留的内容，再点“重新载入”。</source>
         <translation>Your changes in this window are not saved. Copy anything you want to keep, then click "Reload".</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1476"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1481"/>
         <source>是否现在重新载入最新内容？
 选择“是”将放弃您在此窗口中尚未保存的修改；选择“否”保留您的修改，可稍后再重新载入。</source>
         <translation>Reload the latest version now?
 "Yes" discards your unsaved changes in this window; "No" keeps them, and you can reload later.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1482"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1487"/>
         <source>重新载入将放弃您在此窗口中尚未保存的修改。继续吗？</source>
         <translation>Reloading discards your unsaved changes in this window. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1544"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1549"/>
         <source>您的角色（%1）不能确认或排除关联。</source>
         <translation>Your role (%1) cannot confirm or reject links.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1552"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1557"/>
         <source>已选 %1 条关联：可一起确认或排除。</source>
         <translation>%1 links selected: you can confirm or reject them together.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1556"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1561"/>
         <source>选中一条关联可在此查看完整理由。按住 Ctrl 或 Shift 可选多条，一起确认或排除。</source>
         <translation>Select a link to see its full reason here. Hold Ctrl or Shift to select several and confirm or reject them together.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1565"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1570"/>
         <source>待确认 %1 条（列在最前）· 已确认 %2 条 · 已排除 %3 条</source>
         <translation>%1 pending (listed first) · %2 confirmed · %3 rejected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1594"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1599"/>
         <source>已确认 %1 条关联</source>
         <translation>Confirmed %1 links</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1594"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1599"/>
         <source>已排除 %1 条关联</source>
         <translation>Rejected %1 links</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1597"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1602"/>
         <source>有 %1 条关联未能处理（列表已重新载入）：</source>
         <translation>%1 links could not be processed (the list has been reloaded):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/complaint_editor.py" line="1642"/>
+        <location filename="../../app/greyline/ui/complaint_editor.py" line="1647"/>
         <source>有未保存的修改。关闭并放弃这些修改吗？</source>
         <translation>There are unsaved changes. Close and discard them?</translation>
     </message>
@@ -1293,178 +1356,188 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="100"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="101"/>
         <source>搜索投诉内容、备注、客户姓名、编号或工单号</source>
         <translation>Search text, notes, customer name, no. or work-order no.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="107"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="108"/>
         <source>受理日期不早于</source>
         <translation>Received on or after</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="108"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="109"/>
         <source>受理日期不晚于</source>
         <translation>Received on or before</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="109"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="110"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="111"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="112"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="112"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="113"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="113"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="114"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="117"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="118"/>
         <source>全部等级</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="118"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="119"/>
         <source>一级或二级</source>
         <translation>Level 1 or 2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="121"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="122"/>
         <source>全部承办人</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="122"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="123"/>
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="131"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="132"/>
         <source>受理日期：</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="133"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="134"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="137"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="145"/>
         <source>渠道：</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="137"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="145"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="138"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="146"/>
         <source>风险等级：</source>
         <translation>Risk:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="138"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="146"/>
         <source>承办人：</source>
         <translation>Handler:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="139"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="147"/>
         <source>指标：</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="176"/>
         <location filename="../../app/greyline/ui/pages/complaints_page.py" line="184"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="192"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="177"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="185"/>
         <source>加入团伙/案件…</source>
         <translation>Add to group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="179"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="187"/>
         <source>新建团伙/案件…</source>
         <translation>New group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="180"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="188"/>
         <source>加入已有团伙/案件…</source>
         <translation>Add to existing group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="190"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="198"/>
         <source>需要法务/反欺诈或管理员权限</source>
         <translation>Requires legal/anti-fraud or administrator rights</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="196"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="204"/>
         <source>答复期限：</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="197"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="205"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="198"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="206"/>
         <source>3 天内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="303"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="250"/>
+        <source>仅显示刚导入的 %1 笔（点“清除筛选”显示全部）</source>
+        <translation>Showing only the %1 just imported (Clear filters shows all)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="276"/>
+        <source>一次只能导入一个文件：先导入 %1</source>
+        <translation>One file at a time: importing %1 first</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="350"/>
         <source>%1（已停用）</source>
         <translation>%1 (disabled)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="321"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="368"/>
         <source>共 … 笔投诉</source>
         <translation>… complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="334"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="381"/>
         <source>共 %1 笔投诉</source>
         <translation>%1 complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="339"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="386"/>
         <source>共 ? 笔投诉</source>
         <translation>? complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="389"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="436"/>
         <source>已选 %1 笔</source>
         <translation>%1 selected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="423"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="470"/>
         <source>请先在列表中选中一笔或多笔投诉（按住 Ctrl 或 Shift 可多选）。</source>
         <translation>First select one or more complaints in the list (hold Ctrl or Shift to select several).</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="432"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="479"/>
         <source>已建立团伙/案件 %1，含 %2 笔投诉</source>
         <translation>Created group/case %1 with %2 complaint(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="444"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="491"/>
         <source>已将 %1 笔投诉加入 %2</source>
         <translation>Added %1 complaint(s) to %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="447"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="494"/>
         <source>（%1 笔原已在其中）</source>
         <translation> (%1 already in it)</translation>
     </message>
@@ -1965,246 +2038,246 @@
 <context>
     <name>DetectionSettingsWidget</name>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="201"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="200"/>
         <source>文本模板</source>
         <translation>Text template</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="202"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="201"/>
         <source>文本相似度阈值</source>
         <translation>Text similarity threshold</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="203"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="202"/>
         <source>两份投诉的文本相似度达到此值即提示“文本高度雷同”。调高：提示更少、更可靠；调低：能发现改动较多的模板，但误报增多。</source>
         <translation>When the text similarity of two complaints reaches this value, "Near-identical text" is flagged. Higher: fewer, more reliable alerts; lower: finds templates that were changed more, but with more false alarms.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="210"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="209"/>
         <source>声纹</source>
         <translation>Voiceprint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="211"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="210"/>
         <source>当前引擎</source>
         <translation>Current engine</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="212"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="211"/>
         <source>同一声音判定阈值</source>
         <translation>Same-voice threshold</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="213"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="212"/>
         <source>两段录音的声纹相似度达到此值即提示“同一声音”。调高：误报更少，但可能漏掉音质差的录音。</source>
         <translation>When the voiceprint similarity of two recordings reaches this value, "Same voice" is flagged. Higher: fewer false alarms, but poor-quality recordings may be missed.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="214"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="213"/>
         <source>团伙建议附加余量</source>
         <translation>Extra margin for group suggestions</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="215"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="214"/>
         <source>声纹相似度须再高出此值，才计入团伙建议：录音越多，偶然相似的组合越多。</source>
         <translation>Voiceprint similarity must exceed the threshold by this much to count towards agent group suggestions: the more recordings, the more pairs that are similar by chance.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="219"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="218"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="220"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="219"/>
         <source>图片相同比例</source>
         <translation>Image match ratio</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="221"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="220"/>
         <source>两张图片相同区块的比例达到此值即提示“同一图片重复出现”（如同一伪造印章）。调高：只认几乎一样的图片。</source>
         <translation>When the share of identical blocks in two images reaches this value, "Same image reused" is flagged (e.g. the same forged seal). Higher: only near-identical images count.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="224"/>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="234"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="223"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="233"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="225"/>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="233"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="224"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="232"/>
         <source> 笔</source>
         <translation> complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="226"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="225"/>
         <source>集中投诉</source>
         <translation>Complaint burst</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="227"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="226"/>
         <source>时间窗口（前后）</source>
         <translation>Time window (either side)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="228"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="227"/>
         <source>相关投诉的受理日期相差不超过此天数，视为同一时段。</source>
         <translation>Related complaints received no more than this many days apart count as the same period.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="229"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="228"/>
         <source>最少投诉数</source>
         <translation>Minimum complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="230"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="229"/>
         <source>同一时段内相关投诉达到此数即提示“短时间内集中投诉”。调低会更早提示，但误报增多。</source>
         <translation>When related complaints in the same period reach this number, "Burst of complaints in a short time" is flagged. Lower: earlier alerts, but more false alarms.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="235"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="234"/>
         <source>共用标识</source>
         <translation>Shared identifier</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="236"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="235"/>
         <source>单个标识关联上限</source>
         <translation>Link limit per identifier</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="237"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="236"/>
         <source>使用同一号码或地址的投诉超过此数时，视为公共号码，不再两两关联。客服热线等可在“常用号码”页直接标记。</source>
         <translation>When more complaints than this use the same number or address, it is treated as a public number and no longer links them in pairs. Customer-service hotlines and the like can be marked directly on the "Common numbers" tab.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="238"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="237"/>
         <source>更换手机号提示（天）</source>
         <translation>Mobile change alert (days)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="239"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="238"/>
         <source>投诉前此天数内更换过预留手机号，即提示“投诉前不久更换预留手机号”。</source>
         <translation>If the registered mobile was changed within this many days before the complaint, "Registered mobile changed shortly before" is flagged.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="249"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="248"/>
         <source>新增规则…</source>
         <translation>New rule…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="250"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="249"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="251"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="250"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="252"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="251"/>
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="257"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="256"/>
         <source>风险等级规则</source>
         <translation>Risk-level rules</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="259"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="258"/>
         <source>投诉满足任一条规则即达到该规则的等级，取最高者；一级为更严重（伪造、敲诈、有组织），可考虑报案。人工设定的等级不受规则影响。</source>
         <translation>A complaint that meets any rule reaches that rule's level, and the highest applies; Level 1 is more serious (forgery, extortion, organised) and may warrant a police report. Levels set manually are not affected by the rules.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="275"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="274"/>
         <source>保存关联检测设置</source>
         <translation>Save link-detection settings</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="277"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="276"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="287"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="286"/>
         <source>只有管理员可以修改关联检测设置；这里显示当前使用的设置。</source>
         <translation>Only an administrator can change the link-detection settings; the settings in use are shown here.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="365"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="364"/>
         <source>Resemblyzer 神经网络声纹模型</source>
         <translation>Resemblyzer neural-network voiceprint model</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="366"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="365"/>
         <source>内置声纹引擎（MFCC）</source>
         <translation>Built-in voiceprint engine (MFCC)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="367"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="366"/>
         <source>内置声纹引擎（MFCC，已校准）</source>
         <translation>Built-in voiceprint engine (MFCC, calibrated)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="372"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="371"/>
         <source>正在确定本机使用的声纹引擎…</source>
         <translation>Determining the voiceprint engine used on this computer…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="376"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="375"/>
         <source>%1（默认阈值 %2）</source>
         <translation>%1 (default threshold %2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="395"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="394"/>
         <source>无法确定声纹引擎，声纹阈值暂不能修改。</source>
         <translation>The voiceprint engine could not be determined, so the voiceprint threshold cannot be changed for now.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="472"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="471"/>
         <source>有设置不符合要求，未保存，请看标红的说明。</source>
         <translation>Some settings are not valid and nothing was saved; see the notes marked in red.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="521"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="520"/>
         <source>已恢复默认规则，保存后生效。</source>
         <translation>Default rules restored; they take effect once saved.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="529"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="528"/>
         <source>没有需要保存的修改。</source>
         <translation>There are no changes to save.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="532"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="531"/>
         <source>至少保留一条规则；如需重新开始，请点“恢复默认”。</source>
         <translation>Keep at least one rule; to start over, click "Restore defaults".</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="544"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="543"/>
         <source>关联检测设置已保存，将在下次检测时生效。</source>
         <translation>Link-detection settings saved; they take effect at the next detection.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="545"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="544"/>
         <source>关联检测设置已保存</source>
         <translation>Link-detection settings saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="547"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="546"/>
         <source>设置已保存。是否现在按新设置重新检测全部投诉？
 投诉较多时可能需要几分钟，期间可以取消。</source>
         <translation>Settings saved. Re-detect all complaints with the new settings now?
 With many complaints this may take a few minutes; you can cancel meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="556"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="555"/>
         <source>正在按新设置重新检测全部投诉…</source>
         <translation>Re-detecting all complaints with the new settings…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="576"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="575"/>
         <source>已取消重新检测，未做任何改动；新设置会在下次检测时生效。</source>
         <translation>Re-detection cancelled; nothing was changed. The new settings take effect at the next detection.</translation>
     </message>
@@ -3117,6 +3190,465 @@ New groups/cases are created on the "Complaints" page: select related complaints
     </message>
 </context>
 <context>
+    <name>ImportChannelPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="30"/>
+        <source>文件中有下列渠道写法无法识别。请为每一种写法选择对应的渠道：</source>
+        <translation>These channel values of the file are not recognised. Choose the channel for each:</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="34"/>
+        <source>文件中的写法</source>
+        <translation>Value in the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="34"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="34"/>
+        <source>对应渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="42"/>
+        <source>记住这些写法（作为渠道别名，以后导入时自动识别）</source>
+        <translation>Remember these values (as channel aliases, recognised in later imports)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="57"/>
+        <source>第一次出现在第 %1 行</source>
+        <translation>First seen in row %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_channel_panel.py" line="61"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="40"/>
+        <source>工单编号</source>
+        <translation>Work-order no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="40"/>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="40"/>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="41"/>
+        <source>客户姓名</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="41"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="42"/>
+        <source>客户手机号</source>
+        <translation>Customer mobile</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="42"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="43"/>
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="43"/>
+        <source>逾期金额</source>
+        <translation>Overdue amount</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="43"/>
+        <source>投诉内容</source>
+        <translation>Complaint text</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="44"/>
+        <source>诉求</source>
+        <translation>Demands</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="44"/>
+        <source>联系地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="44"/>
+        <source>邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="45"/>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="45"/>
+        <source>手机号变更日期</source>
+        <translation>Phone changed on</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="45"/>
+        <source>问题类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="46"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="51"/>
+        <source>UTF-8（带 BOM）</source>
+        <translation>UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="52"/>
+        <source>逗号</source>
+        <translation>comma</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="52"/>
+        <source>制表符</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="53"/>
+        <source>分号</source>
+        <translation>semicolon</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="53"/>
+        <source>竖线</source>
+        <translation>vertical bar</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="71"/>
+        <source>文件中的列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="71"/>
+        <source>示例内容</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="71"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="87"/>
+        <source>列的对应（已按列名自动匹配，可逐列修改）：</source>
+        <translation>Column mapping (matched by name; change any column):</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="92"/>
+        <source>文件的前几行：</source>
+        <translation>First rows of the file:</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="108"/>
+        <source>文件：%1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="110"/>
+        <source>编码：%1</source>
+        <translation>Encoding: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="111"/>
+        <source>分隔符：%1</source>
+        <translation>Delimiter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="113"/>
+        <source>工作表：%1</source>
+        <translation>Sheet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="114"/>
+        <source>表头在第 %1 行</source>
+        <translation>Header in row %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="116"/>
+        <source>已使用上次为这种表头保存的对应</source>
+        <translation>Using the mapping saved for these headers</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="123"/>
+        <source>（无列名）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="128"/>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_mapping_panel.py" line="188"/>
+        <source>还需要指定这些必填列：%1</source>
+        <translation>Still to assign, required: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportPanel</name>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="43"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="44"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="45"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="46"/>
+        <source>单元格内容</source>
+        <translation>Cell content</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="58"/>
+        <source>导出问题清单…</source>
+        <translation>Export the problems…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="61"/>
+        <source>有错误行时整个文件都不导入（默认）</source>
+        <translation>If any row is wrong, import nothing (default)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="63"/>
+        <source>只导入正确的行，把错误行连同原因另存为一个文件，改正后再导入</source>
+        <translation>Import the good rows; save the wrong rows with their reasons to a file to fix and import again</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="74"/>
+        <source>有问题的行（点列标题可排序）：</source>
+        <translation>Rows with problems (click a column header to sort):</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="88"/>
+        <source>共 %1 行：%2 行可以导入（其中 %3 笔已在库中，将跳过），%4 行有问题。</source>
+        <translation>%1 rows: %2 can be imported (%3 of them already stored, to be skipped), %4 with problems.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="92"/>
+        <source>不导入的列：%1</source>
+        <translation>Columns not imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="94"/>
+        <source>下表列出前 %1 个问题。</source>
+        <translation>The table lists the first %1 problems.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_report_panel.py" line="96"/>
+        <source>没有发现问题。</source>
+        <translation>No problems found.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="52"/>
+        <source>导入工单</source>
+        <translation>Import work orders</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="66"/>
+        <source>选择渠道导出的 CSV 或 Excel（.xlsx）文件，或把文件拖到投诉列表上</source>
+        <translation>Choose a channel's CSV or Excel (.xlsx) export, or drop the file on the complaint list</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="67"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="70"/>
+        <source>保存导入模板…</source>
+        <translation>Save import template…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="79"/>
+        <source>支持各渠道系统导出的 CSV（UTF-8、GBK、UTF-16，逗号、制表符或分号分隔）和 Excel 工作簿（.xlsx）。表头上方的标题行会自动跳过，列名和渠道写法按常见导出格式自动识别，下一步可以逐列修改。导入前会先检查每一行，检查通过前不会保存任何数据。</source>
+        <translation>Reads the CSV (UTF-8, GBK, UTF-16; comma, tab or semicolon) and Excel workbooks (.xlsx) the channels' systems export. A title row above the header is skipped; column names and channel spellings are recognised as common exports write them, and you can change any column in the next step. Every row is checked before the import; nothing is stored until then.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="99"/>
+        <source>在投诉列表中查看新导入的投诉</source>
+        <translation>Show the new complaints in the list</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="115"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="122"/>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="125"/>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="172"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="129"/>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="192"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="172"/>
+        <source>检查全部行</source>
+        <translation>Check every row</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="172"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="173"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="173"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="186"/>
+        <source>导入（请先改正错误行）</source>
+        <translation>Import (fix the wrong rows first)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="188"/>
+        <source>导入 %1 行，错误行另存</source>
+        <translation>Import %1 rows, save the wrong ones</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="190"/>
+        <source>导入 %1 行</source>
+        <translation>Import %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="192"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="245"/>
+        <source>已停止，没有保存任何数据。</source>
+        <translation>Stopped; nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="265"/>
+        <source>正在停止…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="268"/>
+        <source>选择要导入的工单文件</source>
+        <translation>Choose a work-order file to import</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="269"/>
+        <source>工单文件 (%1)</source>
+        <translation>Work-order files (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="285"/>
+        <source>正在读取 %1 …</source>
+        <translation>Reading %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="311"/>
+        <source>正在检查每一行（不会保存任何数据）…</source>
+        <translation>Checking every row (nothing is stored)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="319"/>
+        <source>错误行另存为</source>
+        <translation>Save the wrong rows as</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="320"/>
+        <source>CSV 或 Excel (*.csv *.xlsx)</source>
+        <translation>CSV or Excel (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="328"/>
+        <source>导入完成：新增 %1 笔，已在库中跳过 %2 笔。</source>
+        <translation>Import done: %1 new, %2 already stored and skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="331"/>
+        <source>%1 行有问题未导入，已连同错误原因写入：%2</source>
+        <translation>%1 rows with problems were not imported; written with their reasons to: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="334"/>
+        <source>新投诉之间及与已有投诉的关联正在后台检测，可以继续工作。</source>
+        <translation>Links among the new complaints and to stored ones are being detected in the background; you can keep working.</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="342"/>
+        <source>正在导入…（停止则不保存任何数据）</source>
+        <translation>Importing… (stopping stores nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="347"/>
+        <source>导出问题清单</source>
+        <translation>Export the problems</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="351"/>
+        <source>问题清单已保存：%1</source>
+        <translation>Problems saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="354"/>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/import_wizard.py" line="358"/>
+        <source>模板已保存：%1</source>
+        <translation>Template saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>LinkGraphView</name>
     <message>
         <location filename="../../app/greyline/ui/link_graph_view.py" line="86"/>
@@ -3207,32 +3739,32 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinkTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="66"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="65"/>
         <source>投诉 A</source>
         <translation>Complaint A</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="67"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="66"/>
         <source>投诉 B</source>
         <translation>Complaint B</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="68"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="67"/>
         <source>关联类型</source>
         <translation>Link type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="69"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="68"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="70"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="69"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="71"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="70"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3240,145 +3772,145 @@ New groups/cases are created on the "Complaints" page: select related complaints
 <context>
     <name>LinksPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="190"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="189"/>
         <source>共用标识（菱形）</source>
         <translation>Shared identifier (diamond)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="190"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="189"/>
         <source>团伙/案件（方形）</source>
         <translation>Agent group/case (square)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="197"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="196"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="198"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="197"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="203"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="202"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="204"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="203"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="212"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="211"/>
         <source>只显示分值不低于此值的关联（文本相似度、声纹或图片匹配程度）</source>
         <translation>Show only links scoring at least this value (text similarity, voiceprint or image match)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="216"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="215"/>
         <source>灰线编号或工单号</source>
         <translation>Greyline number or work-order number</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="220"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="219"/>
         <source>定位投诉</source>
         <translation>Find complaint</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="221"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="220"/>
         <source>只显示这笔投诉及其两层以内的关联</source>
         <translation>Show only this complaint and its links up to two steps away</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="223"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="222"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="226"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="225"/>
         <source>重新检测全部</source>
         <translation>Re-detect all</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="227"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="226"/>
         <source>重新比对全部投诉的联系方式、文本、声音和图片，更新关联与风险等级</source>
         <translation>Compare the contact details, texts, voices and images of all complaints again and update links and risk levels</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="232"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="231"/>
         <source>关联类型：</source>
         <translation>Link type:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="238"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="237"/>
         <source>最低分值：</source>
         <translation>Minimum score:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="268"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="356"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="267"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="355"/>
         <source>正在载入关联图…</source>
         <translation>Loading link graph…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="278"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="367"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="277"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="366"/>
         <source>正在计算团伙建议…</source>
         <translation>Computing agent group suggestions…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="283"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="282"/>
         <source>建立团伙/案件…</source>
         <translation>Create agent group/case…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="288"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="287"/>
         <source>关联紧密的投诉集合，可能出自同一代理人。选中一条，图中会标出其投诉。</source>
         <translation>Sets of closely linked complaints, possibly from the same agent. Select one to highlight its complaints in the graph.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="301"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="448"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="300"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="447"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="309"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="308"/>
         <source>确认关联</source>
         <translation>Confirm link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="310"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="309"/>
         <source>排除关联</source>
         <translation>Reject link</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="322"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="321"/>
         <source>选中一条关联，图中会定位到它；双击打开投诉。</source>
         <translation>Select a link to locate it in the graph; double-click to open the complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="330"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="329"/>
         <source>团伙建议</source>
         <translation>Agent group suggestions</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="331"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="330"/>
         <source>关联列表</source>
         <translation>Link list</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="390"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="389"/>
         <source>找不到这笔投诉。</source>
         <translation>This complaint could not be found.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="393"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="392"/>
         <source>没有符合筛选条件的关联。请放宽上方的关联类型、状态或最低分值。</source>
         <translation>No links match the filters. Widen the link type, status or minimum score above.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="396"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="395"/>
         <source>还没有关联。
 
 当多笔投诉共用同一电话、地址、邮箱或微信，投诉文本高度雷同，录音中是同一人的声音，或提交了同一张图片（如伪造的公章或证明）时，系统会自动把它们关联起来，并显示在这里。
@@ -3391,88 +3923,88 @@ When several complaints share the same phone number, address, email or WeChat, h
 Detection runs when complaints are entered or imported and when evidence is added; you can also click "Re-detect all" at the top right.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="405"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="404"/>
         <source>图中：%1 笔投诉、%2 个共用标识、%3 个团伙/案件，%4 条连线。</source>
         <translation>In the graph: %1 complaints, %2 shared identifiers, %3 agent groups/cases, %4 edges.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="409"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="408"/>
         <source>%1 两层以内的关联。</source>
         <translation>Links of %1 up to two steps away.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="411"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="410"/>
         <source>共有 %1 个节点，只显示关联最多的 %2 个；可用“定位投诉”查看某笔投诉周围。</source>
         <translation>%1 nodes in total; only the %2 most linked are shown. Use "Find complaint" to view the surroundings of a complaint.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="413"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="412"/>
         <source>滚轮缩放，拖动平移，双击打开。</source>
         <translation>Scroll to zoom, drag to pan, double-click to open.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="428"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="427"/>
         <source>团伙建议（%1）</source>
         <translation>Agent group suggestions (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="430"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="429"/>
         <source>暂无团伙建议：还没有三笔以上紧密关联、且尚未建立团伙的投诉。</source>
         <translation>No agent group suggestions: there are no three or more closely linked complaints not yet in an agent group.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="432"/>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="496"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="431"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="495"/>
         <source>选中一条建议查看详情。</source>
         <translation>Select a suggestion to see its details.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="450"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="449"/>
         <source>已选 %1 类</source>
         <translation>%1 types selected</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="499"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="498"/>
         <source>关联依据：%1</source>
         <translation>Link basis: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="501"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="500"/>
         <source>共用标识：%1</source>
         <translation>Shared identifiers: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="502"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="501"/>
         <source>%1 %2（%3 笔）</source>
         <translation>%1 %2 (%3 complaints)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="505"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="504"/>
         <source>已有团伙/案件：%1</source>
         <translation>Existing agent group/case: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="508"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="507"/>
         <source>等 %1 笔</source>
         <translation>… (%1 in total)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="509"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="508"/>
         <source>投诉：%1</source>
         <translation>Complaints: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="586"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="585"/>
         <source>正在重新检测全部投诉的关联…</source>
         <translation>Re-detecting links across all complaints…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="580"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="579"/>
         <source>已取消重新检测，未做任何改动。</source>
         <translation>Re-detection cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="316"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="315"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
@@ -3480,146 +4012,146 @@ Detection runs when complaints are entered or imported and when evidence is adde
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="55"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="57"/>
         <source>灰线 Greyline — 异常维权投诉证据与移送</source>
         <translation>Greyline — evidence and referral for abnormal rights-protection complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="86"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="88"/>
         <source>库：%1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="87"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="89"/>
         <source>用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="191"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="99"/>
+        <source>停止检测</source>
+        <translation>Stop detection</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/main_window.py" line="207"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="236"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="252"/>
         <source>请先在投诉列表中选中要归入团伙/案件的投诉。</source>
         <translation>First select, in the complaint list, the complaints to put into a group/case.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="247"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="263"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="264"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="280"/>
         <source>已取消，未做任何改动。</source>
         <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="274"/>
-        <source>选择要导入的工单文件</source>
-        <translation>Choose a work-order file to import</translation>
+        <location filename="../../app/greyline/ui/main_window.py" line="320"/>
+        <source>正在检测新导入投诉的关联…</source>
+        <translation>Detecting links of the imported complaints…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="275"/>
-        <source>工单文件 (*.csv *.xlsx *.txt)</source>
-        <translation>Work-order files (*.csv *.xlsx *.txt)</translation>
+        <location filename="../../app/greyline/ui/main_window.py" line="335"/>
+        <source>关联检测完成：新增 %1 条关联。</source>
+        <translation>Link detection done: %1 new links.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="282"/>
-        <source>导入完成：%1 行，新增 %2 笔，已存在跳过 %3 笔。</source>
-        <translation>Import done: %1 rows, %2 new, %3 skipped as already present.</translation>
+        <location filename="../../app/greyline/ui/main_window.py" line="343"/>
+        <source>关联检测已停止；未检测的投诉可在关联图页“重新检测全部”。</source>
+        <translation>Link detection stopped; the rest can be detected with “Re-detect all” on the link graph page.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="288"/>
-        <source>正在导入 %1 …</source>
-        <translation>Importing %1 …</translation>
-    </message>
-    <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="291"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="369"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="297"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="375"/>
         <source>模板已保存：%1</source>
         <translation>Template saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="304"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="382"/>
         <source>校验通过：数据库、全部证据文件与审计链均完好。</source>
         <translation>Verified: the database, all evidence files and the audit chain are intact.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="307"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="385"/>
         <source>发现 %1 个问题：
 %2</source>
         <translation>%1 problem(s) found:
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="311"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="389"/>
         <source>正在校验数据与证据…</source>
         <translation>Verifying data and evidence…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="314"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="392"/>
         <source>选择一个新的备份文件夹名称</source>
         <translation>Choose a name for a new backup folder</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="320"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="398"/>
         <source>备份完成：%1 个文件，位于 %2。备份含密钥文件，请妥善保管。</source>
         <translation>Backup done: %1 files in %2. The backup includes the key file; keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="324"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="402"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="327"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="405"/>
         <source>灰线 Greyline %1
 异常维权投诉证据与移送工作台</source>
         <translation>Greyline %1
 Evidence and referral workbench for abnormal rights-protection complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="35"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="37"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="36"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="38"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="37"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="39"/>
         <source>团伙/案件</source>
         <translation>Groups/cases</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="38"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="40"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="39"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="41"/>
         <source>关联图</source>
         <translation>Link graph</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="40"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="42"/>
         <source>移送</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="41"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="43"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/main_window.py" line="42"/>
+        <location filename="../../app/greyline/ui/main_window.py" line="44"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3750,7 +4282,7 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="65"/>
+        <location filename="../../app/greyline/ui/pages/complaints_page.py" line="66"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
@@ -3826,52 +4358,52 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="101"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="100"/>
         <source>建立团伙/案件</source>
         <translation>New group/case</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="106"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="105"/>
         <source>可选：为何认为这些投诉属于同一团伙</source>
         <translation>Optional: why these complaints are thought to belong to the same agent group</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="107"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="106"/>
         <source>由关联检测建议：%1</source>
         <translation>Suggested by link detection: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="117"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="116"/>
         <source>名称（必填）：</source>
         <translation>Name (required):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="118"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="117"/>
         <source>概要：</source>
         <translation>Summary:</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="119"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="118"/>
         <source>包含投诉（%1 笔）：</source>
         <translation>Complaints (%1):</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="121"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="120"/>
         <source>共用标识将作为疑似代理人记录：%1</source>
         <translation>The shared identifiers will be recorded as suspected agents: %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="126"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="125"/>
         <source>注意：部分投诉已属于 %1</source>
         <translation>Note: some complaints already belong to %1</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="129"/>
         <source>建立</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="130"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="129"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3879,27 +4411,27 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>ProposalTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="81"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="80"/>
         <source>投诉数</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="82"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="81"/>
         <source>建议名称</source>
         <translation>Suggested name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="83"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="82"/>
         <source>关联依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="84"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="83"/>
         <source>共用标识</source>
         <translation>Shared identifier</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/links_page.py" line="85"/>
+        <location filename="../../app/greyline/ui/pages/links_page.py" line="84"/>
         <source>已有团伙/案件</source>
         <translation>Existing agent group/case</translation>
     </message>
@@ -4314,67 +4846,67 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>RiskRuleDialog</name>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="100"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="99"/>
         <source>编辑风险规则</source>
         <translation>Edit risk rule</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="100"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="99"/>
         <source>新增风险规则</source>
         <translation>New risk rule</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="110"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="109"/>
         <source>不使用</source>
         <translation>Not used</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="112"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="111"/>
         <source>向处理人员显示的说明，如：存在伪造材料（留空则按条件自动生成）</source>
         <translation>Description shown to handlers, e.g.: forged documents present (leave empty to generate it from the conditions)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="121"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="120"/>
         <source>满足下面任意一项条件时，投诉即达到所选等级；不需要的条件留空即可。</source>
         <translation>A complaint reaches the selected level when it meets any one of the conditions below; leave unneeded conditions empty.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="124"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="123"/>
         <source>存在下列任一指标</source>
         <translation>Any of these indicators present</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="125"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="124"/>
         <source>同时存在下列全部指标</source>
         <translation>All of these indicators present</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="131"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="130"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="133"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="132"/>
         <source>或指标数达到</source>
         <translation>Or number of indicators reaches</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="134"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="133"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="141"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="140"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="141"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="140"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="173"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="172"/>
         <source>请至少选择一项条件：勾选指标，或填写指标数。</source>
         <translation>Choose at least one condition: tick indicators, or enter a number of indicators.</translation>
     </message>
@@ -4382,27 +4914,27 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>RiskRuleTableModel</name>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="80"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="79"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="81"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="80"/>
         <source>存在任一指标</source>
         <translation>Any indicator</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="82"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="81"/>
         <source>同时存在指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="83"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="82"/>
         <source>指标数达到</source>
         <translation>Indicator count reaches</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/detection_settings.py" line="84"/>
+        <location filename="../../app/greyline/ui/detection_settings.py" line="83"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -4410,148 +4942,153 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="161"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="162"/>
         <source>机构信息（用于报案书与移送材料）</source>
         <translation>Institution (used in report letters and referral packages)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="163"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="164"/>
         <source>机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="164"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="165"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="167"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="167"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="168"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="168"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="169"/>
         <source>经办人</source>
         <translation>Staff in charge</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="169"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="170"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="170"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="171"/>
         <source>保存机构信息</source>
         <translation>Save institution details</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="175"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="176"/>
         <source>各渠道答复期限</source>
         <translation>Response deadlines by channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="178"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="178"/>
         <source>期限（天）</source>
         <translation>Deadline (days)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="177"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="178"/>
         <source>按工作日计算</source>
         <translation>Working days</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="182"/>
         <source>保存期限规则</source>
         <translation>Save deadline rules</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="185"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="186"/>
         <source>新规则适用于此后保存的投诉。法定节假日不计入自动计算，可在投诉中手动调整期限。</source>
         <translation>New rules apply to complaints saved from now on. Public holidays are not taken into account; adjust the deadline by hand in the complaint where needed.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="189"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="190"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="192"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191"/>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="198"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="199"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="192"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="196"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="197"/>
         <source>登录名，如 zhang.san</source>
         <translation>Login name, e.g. zhang.san</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="202"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="203"/>
         <source>添加用户</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="213"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="214"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="222"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="223"/>
         <source>重新启动后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="246"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="247"/>
         <source>机构与用户</source>
         <translation>Institution and users</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="248"/>
         <source>关联检测</source>
         <translation>Link detection</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="248"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="249"/>
         <source>常用号码（不参与关联）</source>
         <translation>Common numbers (do not correlate)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="310"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="251"/>
+        <source>渠道别名</source>
+        <translation>Channel aliases</translation>
+    </message>
+    <message>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="314"/>
         <source>机构信息已保存</source>
         <translation>Institution details saved</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="326"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="330"/>
         <source>已保存 %1 条期限规则</source>
         <translation>Saved %1 deadline rule(s)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="335"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="339"/>
         <source>用户已添加</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="339"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="343"/>
         <source>界面语言将在重新启动后切换。</source>
         <translation>The interface language changes after a restart.</translation>
     </message>
@@ -4559,32 +5096,32 @@ Evidence and referral workbench for abnormal rights-protection complaints</trans
 <context>
     <name>SharedIdentifierModel</name>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="56"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="57"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="57"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58"/>
         <source>号码/标识（已脱敏）</source>
         <translation>Number/identifier (masked)</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="58"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59"/>
         <source>投诉数</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="59"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60"/>
         <source>客户数</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="61"/>
         <source>不参与关联</source>
         <translation>Do not correlate</translation>
     </message>
     <message>
-        <location filename="../../app/greyline/ui/pages/settings_page.py" line="60"/>
+        <location filename="../../app/greyline/ui/pages/settings_page.py" line="61"/>
         <source>是（不产生关联提示）</source>
         <translation>Yes (no link alerts)</translation>
     </message>

@@ -63,8 +63,11 @@ def narrative(rng: random.Random, templates: list[str]) -> str:
 
 def write_export(path: Path, rows: int, seed: int, encoding: str) -> None:
     rng = random.Random(seed)
-    templates = [f"模板{i}：本人长期遭受暴力催收，严重影响生活，现要求贵司立即停止催收、减免全部罚息，"
-                 f"否则将向监管部门及媒体反映。联系人请找代理人。编号{i}" for i in range(300)]
+    # 300 agents' templates, each its own text: families of about 47 copies. (One wording shared by
+    # all 14,000 copies is issue 11's "large family": today it exhausts memory in the LSH step.)
+    trng = random.Random(seed + 1)
+    templates = ["本人长期遭受暴力催收，现要求停止催收、减免罚息。" + "".join(trng.choice(COMMON) for _ in range(120))
+                 for _ in range(300)]
     with path.open("w", encoding=encoding, newline="") as f:
         w = csv.writer(f)  # Excel's dialect: comma, doubled quotes, CRLF
         w.writerow(["某消费金融公司投诉工单导出（2026年）", "", "", "", "", "", "", "", "", ""])

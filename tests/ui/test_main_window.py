@@ -89,7 +89,8 @@ def test_open_group_shows_the_groups_page(qtbot, ctx) -> None:  # noqa: ANN001
     assert window.current_page_name() == "groups"
 
 
-def test_import_action_runs_in_a_worker_and_reports(qtbot, ctx, tmp_path: Path, scripted) -> None:  # noqa: ANN001
+def test_import_action_opens_the_import_window_and_imports_in_a_worker(qtbot, ctx, tmp_path: Path,  # noqa: ANN001
+                                                                       scripted) -> None:  # noqa: ANN001
     corpus = generate(40, seed=2, with_files=False)
     csv_path = tmp_path / "orders.csv"
     write_csv(corpus.rows, csv_path)
@@ -97,22 +98,37 @@ def test_import_action_runs_in_a_worker_and_reports(qtbot, ctx, tmp_path: Path, 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.actions["import"].trigger()
-    _wait_jobs(qtbot, window)
+    wizard = window.import_wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.choose_file()
+    qtbot.waitUntil(lambda: wizard.job is None and wizard.preview is not None, timeout=15000)
+    wizard.next()                                   # check every row
+    qtbot.waitUntil(lambda: wizard.job is None and wizard.report is not None, timeout=15000)
+    assert wizard.report.valid == 40
+    wizard.next()                                   # import
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=15000)
     assert count_complaints(ctx.store) == 40
-    assert scripted.messages[-1][0] == "info" and "40" in scripted.messages[-1][1]
+    # Link detection follows in the background, with its progress in the status bar.
+    qtbot.waitUntil(lambda: window.detection_job is None, timeout=60000)
+    wizard.show_button.click()
+    assert window.current_page_name() == "complaints"
+    assert window.page("complaints").current_filter().id_range == (wizard.result.first_id, wizard.result.last_id)
 
 
-def test_a_bad_import_is_shown_in_plain_words_and_stores_nothing(qtbot, ctx, tmp_path: Path, scripted) -> None:  # noqa: ANN001
+def test_a_bad_file_is_reported_in_the_import_window_and_stores_nothing(qtbot, ctx, tmp_path: Path,  # noqa: ANN001
+                                                                         scripted) -> None:  # noqa: ANN001
     bad = tmp_path / "bad.csv"
     bad.write_text("工单编号,来源渠道,受理日期\nA-1,12378,not-a-date\n", encoding="utf-8")
-    scripted._files.append([bad])
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.actions["import"].trigger()
-    _wait_jobs(qtbot, window)
+    window.import_files(bad)
+    wizard = window.import_wizard
+    qtbot.waitUntil(lambda: wizard.job is None and wizard.preview is not None, timeout=15000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.job is None and wizard.report is not None, timeout=15000)
+    assert [(p.row, p.column) for p in wizard.report.problems] == [(2, "受理日期")]
+    assert not wizard.next_button.isEnabled()
     assert count_complaints(ctx.store) == 0
-    kind, text = scripted.messages[-1]
-    assert kind == "warn" and "row 2" in text
 
 
 def test_verify_action_reports_success(qtbot, ctx, scripted) -> None:  # noqa: ANN001

@@ -36,7 +36,7 @@ FIELDS: dict[str, tuple[str, bool, tuple[str, ...]]] = {
         "渠道", "投诉渠道", "来源", "投诉来源", "来源方式", "接收方式", "受理渠道", "渠道名称", "source", "channel name")),
     "received_at": ("受理日期", True, (
         "受理时间", "登记时间", "登记日期", "投诉时间", "投诉日期", "接收时间", "接收日期", "来电时间", "创建时间",
-        "下单时间", "received", "received date", "received time", "date received", "complaint date",
+        "下单时间", "日期", "received", "received date", "received time", "date received", "complaint date",
         "registered at", "created at", "date")),
     "customer_name": ("客户姓名", False, (
         "投诉人", "投诉人姓名", "客户名称", "客户", "姓名", "消费者姓名", "借款人", "借款人姓名", "customer",

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QProgressDialog,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -88,6 +90,20 @@ class MainWindow(QMainWindow):
                                  .replace("%2", ctx.actor.role.label))
         self.statusBar().addWidget(self.store_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
+        # Link detection after an import runs in the background; its progress stays in view here.
+        self.detection_label = QLabel()
+        self.detection_label.setObjectName("detection_label")
+        self.detection_bar = QProgressBar()
+        self.detection_bar.setObjectName("detection_progress")
+        self.detection_bar.setMaximumWidth(180)
+        self.detection_stop = QPushButton(self.tr("停止检测"))
+        self.detection_stop.setObjectName("detection_stop")
+        self.detection_stop.clicked.connect(lambda: self.detection_job and self.detection_job.cancel())
+        for widget in (self.detection_label, self.detection_bar, self.detection_stop):
+            widget.setVisible(False)
+            self.statusBar().addPermanentWidget(widget)
+        self.detection_job: Job | None = None
+        self.import_wizard = None
 
         s = settings()
         geometry = s.value("main/geometry")
@@ -201,7 +217,7 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         a = self.actions
         a["new_complaint"].triggered.connect(lambda: self.open_complaint(None))
-        a["import"].triggered.connect(self.import_file)
+        a["import"].triggered.connect(lambda: self.import_files(None))
         a["import_template"].triggered.connect(self.save_import_template)
         a["save"].triggered.connect(self.save_active_editor)
         a["quit"].triggered.connect(self.close)
@@ -270,22 +286,84 @@ class MainWindow(QMainWindow):
         self._jobs.append(job)
         start(job)
 
-    def import_file(self) -> None:
-        path = prompts.current().open_file(self, self.tr("选择要导入的工单文件"),
-                                           self.tr("工单文件 (*.csv *.xlsx *.txt)"))
-        if path is None:
+    def import_file(self, path: Path | None = None) -> None:
+        """Open the import window (with ``path`` already chosen when a file was dropped)."""
+        self.import_files(path)
+
+    def import_files(self, path: Path | None = None) -> None:
+        from greyline.ui.import_wizard import ImportWizard
+
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            if path is not None and self.import_wizard.job is None:
+                self.import_wizard.load(path)
             return
-        from greyline.services.importing import import_file
+        wizard = ImportWizard(self.ctx, self, path)
+        wizard.imported.connect(self._imported)
+        wizard.show_imported.connect(self.show_imported)
+        # Kept until the next import (not deleted on close): a worker still finishing after the
+        # window was closed reports to a live object.
+        self.import_wizard = wizard
+        wizard.open()
 
-        def done(result: object) -> None:
+    def _imported(self, result: object) -> None:
+        """An import committed: reload the pages, then detect links in the background."""
+        self.data_changed()
+        if getattr(result, "created", 0):
+            self.detect_in_background(result)
+
+    def detect_in_background(self, result: object) -> None:
+        from greyline.services.importing import detect_imported
+
+        self.detection_bar.setRange(0, 0)
+        self.detection_bar.setVisible(True)
+        self.detection_label.setText(self.tr("正在检测新导入投诉的关联…"))
+        self.detection_label.setVisible(True)
+        self.detection_stop.setVisible(True)
+        job = Job(lambda progress, cancelled: detect_imported(
+            self.ctx, result, progress=lambda d, t, _s="": progress(d, t), cancel=cancelled))  # type: ignore[arg-type]
+        self.detection_job = job
+
+        def progress(d: int, t: int) -> None:
+            if t > 0:
+                self.detection_bar.setRange(0, t)
+                self.detection_bar.setValue(min(d, t))
+
+        def finished(summary: object) -> None:
+            self._detection_done()
+            links = getattr(summary, "links_added", 0)
+            self.status(self.tr("关联检测完成：新增 %1 条关联。").replace("%1", str(links)))
             self.data_changed()
-            prompts.current().info(self, self.tr("导入完成：%1 行，新增 %2 笔，已存在跳过 %3 笔。")
-                                   .replace("%1", str(result.rows)).replace("%2", str(result.created))
-                                   .replace("%3", str(result.skipped_existing)))
 
-        job = Job(lambda progress, cancelled: import_file(
-            self.ctx, path, progress=lambda d, t, stage="": progress(d, t), cancel=cancelled))
-        self._run(job, self.tr("正在导入 %1 …").replace("%1", path.name), done)
+        def failed(exc: object) -> None:
+            self._detection_done()
+            from greyline.domain.errors import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self.status(self.tr("关联检测已停止；未检测的投诉可在关联图页“重新检测全部”。"))
+            else:
+                show_error(self, exc)  # type: ignore[arg-type]
+
+        job.signals.progress.connect(progress)
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        start(job)
+
+    def _detection_done(self) -> None:
+        self.detection_job = None
+        self.detection_bar.setVisible(False)
+        self.detection_label.setVisible(False)
+        self.detection_stop.setVisible(False)
+
+    def show_imported(self, result: object) -> None:
+        """The complaint list showing exactly the complaints one import created."""
+        first, last = getattr(result, "first_id", None), getattr(result, "last_id", None)
+        if first is None or last is None:
+            return
+        self.show_page("complaints")
+        page = self.page("complaints")
+        if hasattr(page, "show_id_range"):
+            page.show_id_range(first, last)
 
     def save_import_template(self) -> None:
         path = prompts.current().save_file(self, self.tr("保存导入模板"), "灰线导入模板.xlsx", "Excel (*.xlsx)")

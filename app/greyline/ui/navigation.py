@@ -6,6 +6,7 @@ a ``RecordingNavigator``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 
@@ -24,6 +25,9 @@ class Navigator(Protocol):
 
     def status(self, text: str) -> None:
         """A short message in the status bar."""
+
+    def import_files(self, path: Path | None) -> None:
+        """Open the import window, with ``path`` already chosen (a file dropped on a page)."""
 
 
 class RecordingNavigator:
@@ -46,3 +50,6 @@ class RecordingNavigator:
 
     def status(self, text: str) -> None:
         self.calls.append(("status", text))
+
+    def import_files(self, path: Path | None) -> None:
+        self.calls.append(("import_files", path))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 VIEWS = ("dashboard", "complaints", "editor", "editor_evidence", "editor_links", "similar", "template_compare",
          "evidence", "groups", "settings", "detection_settings", "image", "audio", "pdf", "links", "referrals",
-         "statistics")
+         "statistics", "import_preview", "import_report")
 
 
 def _settle(app, seconds: float = 1.5) -> None:  # noqa: ANN001
@@ -105,6 +105,23 @@ def take(out: Path, view: str, *, db: str | None = None, user: str | None = None
                     if model.row_at(r).kind == "template":
                         table.selectRow(r)
                         break
+        elif view in ("import_preview", "import_report"):
+            from greyline.ui.import_wizard import ImportWizard
+
+            sample = _sample_export(Path(tempfile.mkdtemp(prefix="greyline-shot-import-")))
+            target = ImportWizard(ctx, window, sample)
+            target.resize(min(1100, size[0] - 40), min(720, size[1] - 40))
+            target.show()
+            _settle(app, 1.0)
+            if view == "import_report":
+                target.next()
+                _settle(app, 1.5)
+                if target.step() == 2:      # unknown channel values: map them as a user would
+                    for i in range(len(target.channels.values)):
+                        combo = target.channels.combo(i)
+                        combo.setCurrentIndex(combo.findData("12315"))
+                    target.next()
+                    _settle(app, 1.5)
         elif view == "template_compare":
             from greyline.ui.template_compare import TemplateCompareDialog
 
@@ -178,3 +195,25 @@ def _template_pair(ctx) -> tuple[int, int]:  # noqa: ANN001
     if best is None:
         raise ValueError("no template link in this store")
     return find_complaint(ctx, best.a_reference).id, find_complaint(ctx, best.b_reference).id
+
+
+def _sample_export(folder: Path) -> Path:
+    """A work-order export as a channel's system writes it (GBK, a title row, its own column names, one
+    column the import does not use, an unknown channel value, two bad rows) for the import views."""
+    import csv
+
+    rows = [["某消费金融公司 投诉工单导出 2026年11月", "", "", "", "", "", "", "", ""],
+            ["投诉编号", "投诉渠道", "登记时间", "投诉人", "证件号码", "来电号码", "问题描述", "具体诉求", "处理机构"]]
+    texts = ["催收人员多次来电，说“再不还就上门”，要求停止催收。", "本人失业无力还款，要求减免罚息和违约金。",
+             "贵司利率不透明，要求退还服务费，否则向媒体反映。", "委托代理人处理，请勿直接联系本人。"]
+    channels = ["12378热线", "黑猫投诉", "客服热线", "地方金融监管局", "网络", "12363"]
+    for n in range(24):
+        rows.append([f"TS2026110{n:03d}", channels[n % len(channels)], f"2026/11/{n % 27 + 1} {9 + n % 9}:{n % 60:02d}",
+                     "王李张刘陈杨"[n % 6] + "先生", "", f"1{'38' if n % 2 else '71'}{n:04d}{n * 37 % 10000:04d}",
+                     texts[n % len(texts)], "停止催收；减免罚息", "消费者权益保护部"])
+    rows[7][2] = "2026/13/45"
+    rows[11][5] = "1.38123E+10"
+    path = folder / "投诉工单导出_202611.csv"
+    with path.open("w", encoding="gbk", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path

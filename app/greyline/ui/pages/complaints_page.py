@@ -8,9 +8,10 @@ is counted in a worker thread, shown as '…' until it is known.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,7 +134,14 @@ class ComplaintsPage(QWidget):
         row1.addWidget(QLabel(self.tr("至")))
         row1.addWidget(self.date_to)
         row1.addWidget(self.clear_button)
+        # "Only the complaints of this import", set from the import window; cleared with the filters.
+        self._id_range: tuple[int, int] | None = None
+        self.import_filter = QLabel()
+        self.import_filter.setObjectName("import_filter")
+        self.import_filter.setStyleSheet("background: #fff3c4; padding: 2px 6px; border-radius: 3px;")
+        self.import_filter.setVisible(False)
         row2 = QHBoxLayout()
+        row2.addWidget(self.import_filter)
         for text, combo in ((self.tr("渠道："), self.channel_combo), (self.tr("状态："), self.status_combo),
                             (self.tr("风险等级："), self.risk_combo), (self.tr("承办人："), self.handler_combo),
                             (self.tr("指标："), self.indicator_combo)):
@@ -232,6 +240,42 @@ class ComplaintsPage(QWidget):
         self._restore_view_state()
         self._reload_choices()
         self._selection_changed()
+        self.setAcceptDrops(True)
+
+    # ------------------------------------------------------------------ import
+    def show_id_range(self, first: int, last: int) -> None:
+        """Only the complaints one import created (their ids are consecutive)."""
+        self.clear_filters()
+        self._id_range = (first, last)
+        self.import_filter.setText(self.tr("仅显示刚导入的 %1 笔（点“清除筛选”显示全部）").replace(
+            "%1", f"{last - first + 1:,}"))
+        self.import_filter.setVisible(True)
+        self._apply_filter()
+
+    @staticmethod
+    def _work_order_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in (".csv", ".xlsx", ".xlsm", ".xls",
+                                                                                 ".txt", ".tsv")]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self._work_order_files(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt API
+        if self._work_order_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        files = self._work_order_files(event)
+        if not files:
+            return
+        event.acceptProposedAction()
+        if len(files) > 1:
+            self.nav.status(self.tr("一次只能导入一个文件：先导入 %1").replace("%1", files[0].name))
+        # Queued: the drag must finish before the (modal) import window opens.
+        QTimer.singleShot(0, lambda: self.nav.import_files(files[0]))
 
     @staticmethod
     def _combo(any_text: str) -> QComboBox:
@@ -266,6 +310,7 @@ class ComplaintsPage(QWidget):
             received_from=self.date_from.value(),
             received_to=self.date_to.value(),
             indicator=self.indicator_combo.currentData(),
+            id_range=self._id_range,
         )
 
     def clear_filters(self) -> None:
@@ -277,6 +322,8 @@ class ComplaintsPage(QWidget):
                 combo.setCurrentIndex(0)
             self.date_from.set_value(None)
             self.date_to.set_value(None)
+            self._id_range = None
+            self.import_filter.setVisible(False)
         finally:
             self._restoring = False
         self._debounce.stop()

@@ -38,6 +38,7 @@ from greyline.ui.detection_settings import DetectionSettingsWidget
 from greyline.ui.errors import guarded
 from greyline.ui.identifier_actions import mark_do_not_correlate
 from greyline.ui.navigation import Navigator
+from greyline.ui.channel_alias_settings import ChannelAliasSettings
 from greyline.ui.row_table_model import ALIGN_RIGHT, Column, RowTableModel, read_only_table, with_text_tooltips
 
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -246,6 +247,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._scrolled(content), self.tr("机构与用户"))
         self.detection_tab = self.tabs.addTab(self._scrolled(self.detection), self.tr("关联检测"))
         self.common_tab = self.tabs.addTab(self.common_identifiers, self.tr("常用号码（不参与关联）"))
+        self.channel_aliases = ChannelAliasSettings(ctx, nav)
+        self.aliases_tab = self.tabs.addTab(self.channel_aliases, self.tr("渠道别名"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
@@ -258,6 +261,7 @@ class SettingsPage(QWidget):
         return scroll
 
     def refresh(self) -> None:
+        self.channel_aliases.refresh()
         p = settings_service.institution(self.ctx)
         self._profile_version = p.version
         for field, value in ((self.name, p.name), (self.credit_code, p.credit_code), (self.address, p.address),
