@@ -53,7 +53,7 @@ class ImportReportPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for column, width in ((0, 70), (1, 130), (2, 420)):
+        for column, width in ((0, 70), (1, 130), (2, 560)):
             self.table.setColumnWidth(column, width)
         self.export = QPushButton(self.tr("导出问题清单…"))
         self.export.setObjectName("import_export_problems")
