@@ -365,6 +365,17 @@ class _RowChecker:
                 f"或 --default-channel 代码）。可用的渠道代码：{codes}")
 
 
+def _prepare(uow: object, table: WorkOrderTable, options: ImportOptions
+             ) -> tuple[_Vocabulary, dict[str, int], _RowChecker]:
+    """The store's vocabulary, the mapping in force and the row checker for one pass over a file."""
+    vocab = _vocabulary(uow, table.headers)
+    mapping, _ = _effective_mapping(table.headers, options, vocab)
+    missing = _missing(mapping, options)
+    if missing:
+        raise DomainError(f"{table.source}: 缺少必需的列：{'，'.join(missing)}")
+    return vocab, mapping, _RowChecker(table.headers, mapping, vocab, options, table.source)
+
+
 def _data_rows(table: WorkOrderTable, cancel: Callable[[], bool] | None,
                progress: Progress | None, stage: str) -> Iterator[tuple[int, list[str]]]:
     count = 0
@@ -488,12 +499,7 @@ def check_file(ctx: ServiceContext, path: Path, options: ImportOptions = ImportO
     with open_table(Path(path)) as table:
         _check_headers(table.headers, table.source)
         with ctx.reader() as uow:
-            vocab = _vocabulary(uow, table.headers)
-            mapping, _ = _effective_mapping(table.headers, options, vocab)
-            missing = _missing(mapping, options)
-            if missing:
-                raise DomainError(f"{table.source}: 缺少必需的列：{'，'.join(missing)}")
-            checker = _RowChecker(table.headers, mapping, vocab, options, table.source)
+            vocab, mapping, checker = _prepare(uow, table, options)
             rows = valid = present = bad = 0
             problems: list[RowProblem] = []
             pending: list[ValidComplaint] = []
@@ -552,12 +558,7 @@ def _import_table(ctx: ServiceContext, table: WorkOrderTable, options: ImportOpt
     bad = 0
     rejects: _RejectsWriter | None = None
     with ctx.uow() as uow:
-        vocab = _vocabulary(uow, table.headers)
-        mapping, _ = _effective_mapping(table.headers, options, vocab)
-        missing = _missing(mapping, options)
-        if missing:
-            raise DomainError(f"{source}: 缺少必需的列：{'，'.join(missing)}")
-        checker = _RowChecker(table.headers, mapping, vocab, options, source)
+        vocab, mapping, checker = _prepare(uow, table, options)
         if options.rejects is not None:
             rejects = _RejectsWriter(options.rejects, table.headers, table)
         try:
