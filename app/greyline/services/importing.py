@@ -162,7 +162,6 @@ class ImportResult:
     last_id: int | None = None
     layout: FileLayout | None = None
     unused: tuple[str, ...] = ()
-    detection_pending: bool = False
 
     def as_dict(self) -> dict[str, object]:
         lay = self.layout
@@ -173,10 +172,6 @@ class ImportResult:
                 "encoding": lay.encoding if lay else "", "delimiter": lay.delimiter if lay else "",
                 "sheet": lay.sheet if lay else "", "header_row": lay.header_row if lay else 1,
                 "unused_columns": list(self.unused)}
-
-
-def header_label(key: str) -> str:
-    return field_label(key)
 
 
 def header_signature(headers: Iterable[str]) -> str:
@@ -437,10 +432,7 @@ class _RejectsWriter:
         while extra and not (extra[-1] or "").strip():
             extra.pop()
         row = list(cells[: self.width]) + [""] * (self.width - len(cells))
-        if self.xlsx:
-            values = [*row, reason, *extra]
-        else:
-            values = [*row, reason, *extra]
+        values = [*row, reason, *extra]
         if self.xlsx:
             from openpyxl.cell import WriteOnlyCell
 
@@ -635,19 +627,16 @@ def _import_table(ctx: ServiceContext, table: WorkOrderTable, options: ImportOpt
             raise
     if rejects is not None:
         rejects.publish()
-    detected_now = False
     if new_ids and options.detect:
         from greyline.services import detection
 
         if progress is not None:
             progress(0, 0, "detecting")
         detection.after_import(ctx, new_ids)
-        detected_now = True
     return ImportResult(source, rows, created, rows - bad - created, first_ref, last_ref, bad,
                         str(options.rejects) if rejects is not None else None,
                         new_ids[0] if new_ids else None, new_ids[-1] if new_ids else None,
-                        _layout(table), _unused(table.headers, mapping),
-                        detection_pending=bool(new_ids) and not detected_now)
+                        _layout(table), _unused(table.headers, mapping))
 
 
 def detect_imported(ctx: ServiceContext, result: ImportResult, *, progress: Progress | None = None,
@@ -661,7 +650,7 @@ def detect_imported(ctx: ServiceContext, result: ImportResult, *, progress: Prog
     return detection.detect_after_import(ctx, result.created, progress=progress, cancel=cancel)
 
 
-def write_rejects_report(report: CheckReport, dest: Path) -> None:
+def write_problem_report(report: CheckReport, dest: Path) -> None:
     """The check report's problems as a CSV (UTF-8 with BOM, so Excel opens it) for the user to fix."""
     with Path(dest).open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)

@@ -385,21 +385,20 @@ def _open_xlsx(path: Path) -> WorkOrderTable:
         for ws in wb.worksheets:
             # Streaming writers (Apache POI's SXSSF, EasyExcel) often declare a wrong dimension
             # ("A1"); read-only openpyxl would stop there, so the sheet is read to its real end.
-            declared_rows = ws.max_row or 0
+            declared = ws.max_row or 0
             ws.reset_dimensions()
-            ws.declared_rows = declared_rows  # type: ignore[attr-defined]
             head = [[cell_text(c) for c in r] for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)]
             if not head:
                 continue
             merges = _merged_ranges(zf, getattr(ws, "_worksheet_path", ""), HEADER_SCAN_ROWS)
             first, last, headers, score = _find_header(head, merges)
             if score > 0 and (found is None or score > found[4]):
-                found = (ws, first, last, headers, score)
+                found = (ws, first, last, headers, score, declared)
                 if score >= 3:
                     break
             elif found is None and any(any(c.strip() for c in r) for r in head):
                 nonblank = next(i for i, r in enumerate(head) if any(c.strip() for c in r))
-                found = (ws, nonblank + 1, nonblank + 1, head[nonblank], 0)
+                found = (ws, nonblank + 1, nonblank + 1, head[nonblank], 0, declared)
         zf.close()
     except DomainError:
         wb.close()
@@ -410,8 +409,8 @@ def _open_xlsx(path: Path) -> WorkOrderTable:
     if found is None:
         wb.close()
         raise DomainError(f"{path.name}: 工作表是空的")
-    ws, _first, last, headers, _ = found
-    declared = getattr(ws, "declared_rows", 0) or 0
+    # The declared size (perhaps wrong) only scales the progress bar.
+    ws, _first, last, headers, _, declared = found
     state = {"row": last}
 
     def rows() -> Iterator[tuple[int, list[str]]]:

@@ -347,7 +347,7 @@ class ImportWizard(QDialog):
         dest = prompts.current().save_file(self, self.tr("导出问题清单"), "导入问题清单.csv", "CSV (*.csv)")
         if dest is None:
             return
-        if guarded(self, importing.write_rejects_report, self.report, dest) is None and dest.exists():
+        if guarded(self, importing.write_problem_report, self.report, dest) is None and dest.exists():
             self.message.setText(self.tr("问题清单已保存：%1").replace("%1", str(dest)))
 
     def save_template(self) -> None:
