@@ -1,5 +1,6 @@
 """Allow ``python -m greyline``."""
 
-from greyline.cli import main
+if __name__ == "__main__":
+    from greyline.cli import main
 
-raise SystemExit(main())
+    raise SystemExit(main())

@@ -15,6 +15,8 @@ from greyline.domain.errors import DomainError, ImportRejected
 
 log = logging.getLogger("greyline")
 
+CHECK_PROCESS_FLAG = "--import-check-process"   # not for people: see services.importing
+
 KINDS = {"recording": EvidenceKind.RECORDING, "document": EvidenceKind.DOCUMENT,
          "screenshot": EvidenceKind.SCREENSHOT, "chat": EvidenceKind.CHAT, "contract": EvidenceKind.CONTRACT,
          "id_copy": EvidenceKind.ID_COPY, "other": EvidenceKind.OTHER}
@@ -89,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv)[:1] == [CHECK_PROCESS_FLAG]:
+        # The import's checking process (started by services.importing, also from a frozen build).
+        from greyline.services.importing import serve_check_process
+
+        return serve_check_process()
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     command = args.command or "gui"

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
 
+import phonenumbers
+
 from greyline.domain.enums import Channel
 
 from . import media
@@ -327,6 +329,10 @@ class _Gen:
         while True:
             digits = 7 if area == "0592" else 8
             num = f"{area}-{rng.randint(2, 8)}{rng.randrange(10 ** (digits - 1)):0{digits - 1}d}"
+            # Some ranges are not subscriber numbers (021-800…, 010-800…): draw again, as a real
+            # office number would never be one of them and the phone check refuses them.
+            if not phonenumbers.is_valid_number(phonenumbers.parse(num, "CN")):
+                continue
             if num not in self.used_phones:
                 self.used_phones.add(num)
                 return num

@@ -60,6 +60,11 @@ def split_demands(raw: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in DEMAND_SPLIT.split(raw or "") if p.strip())
 
 
+# Enum .value is a descriptor call; these run for every imported row.
+_ROLE_CUSTOMER_ID = IdentifierRole.CUSTOMER_ID.value
+_ROLE_TEXT_MENTION = IdentifierRole.TEXT_MENTION.value
+
+
 def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date | None = None) -> ValidComplaint:
     today = today or dt.date.today()
     if draft.channel not in channels:
@@ -99,7 +104,7 @@ def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date
 
     found: list[tuple[NormalisedIdentifier, str]] = []
     if customer_id is not None:
-        found.append((customer_id, IdentifierRole.CUSTOMER_ID.value))
+        found.append((customer_id, _ROLE_CUSTOMER_ID))
     for item in draft.identifiers:
         if not item.raw.strip():
             continue
@@ -112,12 +117,12 @@ def validate_complaint(draft: ComplaintDraft, channels: set[str], today: dt.date
     text, mentioned = redact_text(draft.text.strip())
     notes, mentioned_in_notes = redact_text(draft.notes.strip()) if draft.notes.strip() else ("", [])
     for ident in mentioned + mentioned_in_notes:
-        found.append((ident, IdentifierRole.TEXT_MENTION.value))
+        found.append((ident, _ROLE_TEXT_MENTION))
 
     # One identifier may arrive twice in one role (e.g. in text twice); keep it once.
-    unique: dict[tuple[str, str, str], tuple[NormalisedIdentifier, str]] = {}
+    unique: dict[tuple[IdentifierType, str, str], tuple[NormalisedIdentifier, str]] = {}
     for ident, role in found:
-        unique.setdefault((ident.type.value, ident.value, role), (ident, role))
+        unique.setdefault((ident.type, ident.value, role), (ident, role))
 
     deadline = parse_date(draft.deadline_at, "deadline_at") if draft.deadline_at else None
     changed = parse_date(draft.phone_changed_at, "phone_changed_at") if draft.phone_changed_at else None

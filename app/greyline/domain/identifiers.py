@@ -151,8 +151,14 @@ _ID_CHECK = "10X98765432"
 _ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]", re.ASCII)
 
 
+# Per position, digit -> digit x weight: a table lookup per character is five times quicker than
+# int() and a multiplication, and this runs for every ID column and every ID-shaped run in texts.
+_ID_PRODUCTS = tuple({str(d): d * w for d in range(10)} for w in _ID_WEIGHTS)
+
+
 def _resident_id_check_char(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
+    # Callers have checked the shape: 17 ASCII digits.
+    return _ID_CHECK[sum(map(dict.__getitem__, _ID_PRODUCTS, first17)) % 11]
 
 
 def check_resident_id(raw: str) -> NormalisedIdentifier:
@@ -684,12 +690,12 @@ def normalise(type: IdentifierType, raw: str) -> NormalisedIdentifier:  # noqa: 
     it really is, so a landline typed into a mobile column is kept rather than refused.
     """
     try:
-        func = _NORMALISERS[IdentifierType(type)]
+        kind = IdentifierType(type)
     except ValueError:
         raise ValidationError(f"未知的标识类型：{type}") from None
     if raw is None or not _as_text(raw).strip():
-        raise ValidationError(f"{IdentifierType(type).label}为空")
-    return func(raw)
+        raise ValidationError(f"{kind.label}为空")
+    return _NORMALISERS[kind](raw)
 
 
 # --------------------------------------------------------------------------- free text
@@ -712,6 +718,9 @@ _TEXT_LANDLINE = re.compile(
 )
 
 
+_FOLD_MATTERS = re.compile("[\uff0b\uff0d\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
+
+
 def redact_text(text: str) -> tuple[str, list[NormalisedIdentifier]]:
     """Replace mobile and landline numbers and valid resident ID numbers in free text by masked forms.
 
@@ -722,7 +731,9 @@ def redact_text(text: str) -> tuple[str, list[NormalisedIdentifier]]:
     """
     if not text:
         return text or "", []
-    probe = text.translate(_WIDTH_TABLE)
+    # Translating costs a dictionary lookup per character; texts without a full-width character
+    # that the patterns below care about (digits, letters, + - . and the CJK space) are read as they are.
+    probe = text.translate(_WIDTH_TABLE) if _FOLD_MATTERS.search(text) else text
     hits: list[tuple[int, int, str, NormalisedIdentifier | None]] = []
     taken: list[tuple[int, int]] = []
     for m in _TEXT_ID.finditer(probe):

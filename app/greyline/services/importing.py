@@ -13,19 +13,27 @@ counts); a problem names the column as the file spells it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
 import json
 import os
+import pickle
+import struct
+import subprocess
+import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from greyline.domain.complaint_rules import split_demands, validate_complaint
 from greyline.domain.enums import IdentifierRole, IdentifierType
 from greyline.domain.errors import Cancelled, DomainError, ImportRejected, ValidationError
+from greyline.domain.identifiers import NormalisedIdentifier
 from greyline.domain.permissions import Permission
 from greyline.domain.records import ComplaintDraft, IdentifierInput, ValidComplaint
 from greyline.domain.work_order_values import (
@@ -42,10 +50,14 @@ from greyline.domain.work_order_values import (
     parse_work_order_datetime,
     restore_digits,
 )
-from greyline.services.complaints import allocate_references, deadline_for
-from greyline.services.context import ServiceContext
+from greyline.services.bulk import relaxed_gc
 from greyline.services.work_order_reader import WorkOrderTable, open_table
 from greyline.storage.vault import hash_file
+
+if TYPE_CHECKING:
+    # Not at run time: the checking process (see serve_check_process) starts quicker without the
+    # store's modules (SQLAlchemy and the tables are half a second of its start).
+    from greyline.services.context import ServiceContext
 
 # key -> (Chinese header, required): the columns of the import template.
 COLUMNS: dict[str, tuple[str, bool]] = {k: (zh, req) for k, (zh, req, _) in FIELDS.items()}
@@ -58,6 +70,8 @@ IDENTIFIER_COLUMNS = {
     "email": (IdentifierType.EMAIL, IdentifierRole.EMAIL),
     "wechat": (IdentifierType.WECHAT, IdentifierRole.WECHAT),
 }
+# The same as plain strings, for the row loop (an enum's .value is a descriptor call).
+_IDENTIFIER_VALUES = tuple((col, typ.value, role.value) for col, (typ, role) in IDENTIFIER_COLUMNS.items())
 BATCH = 2000
 MAX_ROWS = 1_000_000
 PREVIEW_ROWS = 20
@@ -326,8 +340,8 @@ class _RowChecker:
                 values[k] = restore_digits(values[k], k)
         received, received_time = parse_work_order_datetime(values.get("received_at", ""), "received_at")
         changed = values.get("phone_changed_at", "")
-        idents = tuple(IdentifierInput(typ.value, values[col], role.value)
-                       for col, (typ, role) in IDENTIFIER_COLUMNS.items() if values.get(col))
+        idents = tuple(IdentifierInput(typ, values[col], role) for col, typ, role in _IDENTIFIER_VALUES
+                       if values.get(col))
         draft = ComplaintDraft(
             channel=code, external_id=values.get("external_id", ""), received_at=received,
             customer_name=values.get("customer_name", ""), customer_id_number=values.get("customer_id_number", ""),
@@ -391,6 +405,180 @@ def _data_rows(table: WorkOrderTable, cancel: Callable[[], bool] | None,
 def _scaled(n: int) -> int:
     # Progress signals carry 32-bit ints: bytes of a large CSV are reported in KiB.
     return n // 1024 if n > 1 << 30 else n
+
+
+# --------------------------------------------------------------------------- checking beside the writer
+
+# Files from this size on are read and checked in a second process while this one writes: checking
+# (identifier rules, phone lookups, redaction) is half of an import's work and the interpreter lock
+# keeps a second thread from overlapping it with the writes (a thread was measured slower). Smaller
+# files are not worth the process start (about half a second).
+PARALLEL_MIN_BYTES = 4 << 20
+_CHILD_TIMEOUT = 10.0
+_VALID_FIELDS = tuple(f.name for f in fields(ValidComplaint))
+_CUSTOMER_ID = _VALID_FIELDS.index("customer_id")
+_IDENTIFIERS = _VALID_FIELDS.index("identifiers")
+
+
+def _flat_identifier(ident: NormalisedIdentifier) -> tuple[str, str, str, dict[str, str]]:
+    return ident.type.value, ident.value, ident.masked, ident.attributes
+
+
+def _identifier_from(flat: tuple[str, str, str, dict[str, str]]) -> NormalisedIdentifier:
+    return NormalisedIdentifier(IdentifierType(flat[0]), flat[1], flat[2], flat[3])
+
+
+def _flat_complaint(v: ValidComplaint) -> list[object]:
+    """A checked complaint as plain values (every field, in declaration order): pickling these is
+    four times quicker than pickling the dataclasses, on both sides of the pipe."""
+    values: list[object] = [getattr(v, name) for name in _VALID_FIELDS]
+    if v.customer_id is not None:
+        values[_CUSTOMER_ID] = _flat_identifier(v.customer_id)
+    values[_IDENTIFIERS] = tuple((_flat_identifier(i), role) for i, role in v.identifiers)
+    return values
+
+
+def _complaint_from(values: list[object]) -> ValidComplaint:
+    if values[_CUSTOMER_ID] is not None:
+        values[_CUSTOMER_ID] = _identifier_from(values[_CUSTOMER_ID])  # type: ignore[arg-type]
+    values[_IDENTIFIERS] = tuple((_identifier_from(i), role) for i, role in values[_IDENTIFIERS])  # type: ignore[union-attr]
+    return ValidComplaint(*values)  # type: ignore[arg-type]
+
+
+_CHECK_FLAG = "--import-check-process"   # greyline.cli.CHECK_PROCESS_FLAG
+_FRAME = struct.Struct("<Q")
+
+
+def _write_message(out: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(_FRAME.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
+def _read_message(inp: BinaryIO) -> object | None:
+    """The next message, or None when the other side has gone."""
+    head = inp.read(_FRAME.size)
+    if len(head) < _FRAME.size:
+        return None
+    (size,) = _FRAME.unpack(head)
+    data = inp.read(size)
+    if len(data) < size:
+        return None
+    return pickle.loads(data)  # noqa: S301 - our own child process, over its own pipe
+
+
+def serve_check_process() -> int:
+    """The checking process (``greyline --import-check-process``): reads one job from standard input,
+    reads and checks the file as the importing process would, and writes chunks of plain values to
+    standard output. The pipe's small buffer keeps it at most a chunk ahead of the writer."""
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())   # a stray print() must not corrupt the messages
+    job = _read_message(sys.stdin.buffer)
+    if job is None:
+        return 2
+    path, headers, mapping, vocab, channel_map, default_channel, today = job  # type: ignore[misc]
+    try:
+        with relaxed_gc(), open_table(Path(path)) as table:
+            if table.headers != headers:
+                raise DomainError(f"{table.source}: 文件在导入过程中被改动，请重新导入")
+            checker = _RowChecker(headers, mapping, vocab,
+                                  ImportOptions(channel_map=channel_map, default_channel=default_channel),
+                                  table.source)
+            checker.today = today
+            chunk: list[object] = []
+            for n, cells in _data_rows(table, None, None, ""):
+                result = checker.check(n, cells)
+                if isinstance(result, RowProblem):
+                    chunk.append((result.row, result.column, result.reason, result.value, cells))
+                else:
+                    chunk.append(_flat_complaint(result))
+                if len(chunk) >= BATCH:
+                    _write_message(out, ("rows", table.position(), chunk))
+                    chunk = []
+            _write_message(out, ("rows", table.position(), chunk))
+            _write_message(out, ("end", checker.unknown))
+    except BrokenPipeError:
+        return 1                # the importing process stopped (cancelled or failed)
+    except Exception as exc:  # noqa: BLE001 - every failure goes back to the importing process
+        message = exc.message if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
+        with contextlib.suppress(OSError):
+            _write_message(out, ("error", isinstance(exc, DomainError), message))
+        return 1
+    return 0
+
+
+def _check_process_command() -> list[str]:
+    if getattr(sys, "frozen", False):       # a PyInstaller build: the program itself
+        return [sys.executable, _CHECK_FLAG]
+    return [sys.executable, "-m", "greyline", _CHECK_FLAG]
+
+
+def _checked_elsewhere(path: Path, table: WorkOrderTable, mapping: dict[str, int], vocab: _Vocabulary,
+                       options: ImportOptions, checker: _RowChecker, cancel: Callable[[], bool] | None,
+                       progress: Progress | None
+                       ) -> Iterator[list[ValidComplaint | tuple[RowProblem, list[str]]]]:
+    """Chunks of checked rows from a second process (the same results ``checker`` gives here); at the
+    end ``checker`` holds the unknown channel values the other process met.
+
+    The process is this program started again with a flag (not multiprocessing, whose "spawn" runs
+    the caller's main script again in the child, and whose "fork" would copy a process that runs Qt
+    and holds a database connection)."""
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])      # where ``greyline`` is importable from
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    errors = tempfile.TemporaryFile()
+    proc = subprocess.Popen(_check_process_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=errors, env=env, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    assert proc.stdin is not None and proc.stdout is not None
+
+    def failed() -> DomainError:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(_CHILD_TIMEOUT)
+        errors.seek(0)
+        tail = errors.read()[-2000:].decode("utf-8", "replace").strip().splitlines()
+        detail = f"：{tail[-1]}" if tail else ""
+        return DomainError(f"{table.source}: 检查文件的进程意外结束（退出码 {proc.returncode}）{detail}；没有保存任何内容")
+
+    finished = False
+    try:
+        try:
+            _write_message(proc.stdin, (str(path), list(table.headers), dict(mapping), vocab,
+                                        dict(options.channel_map), options.default_channel, checker.today))
+            proc.stdin.close()
+        except OSError:
+            raise failed() from None
+        while True:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            message = _read_message(proc.stdout)
+            if message is None:
+                raise failed()
+            kind = message[0]  # type: ignore[index]
+            if kind == "rows":
+                _, position, items = message  # type: ignore[misc]
+                if progress is not None:
+                    progress(_scaled(position), _scaled(table.size), "importing")
+                yield [(RowProblem(*item[:4]), item[4]) if isinstance(item, tuple) else _complaint_from(item)
+                       for item in items]
+            elif kind == "end":
+                checker.unknown = message[1]  # type: ignore[index]
+                finished = True
+                return
+            else:
+                _, domain, text = message  # type: ignore[misc]
+                raise DomainError(text if domain else f"{table.source}: 读取文件时出错：{text}")
+    finally:
+        if not finished:
+            proc.kill()     # cancelled, or this side failed: the other process's work is not wanted
+        try:
+            proc.wait(_CHILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(_CHILD_TIMEOUT)
+        proc.stdout.close()
+        errors.close()
 
 
 # --------------------------------------------------------------------------- rejects
@@ -490,7 +678,7 @@ def check_file(ctx: ServiceContext, path: Path, options: ImportOptions = ImportO
     ctx.require(Permission.IMPORT)
     with open_table(Path(path)) as table:
         _check_headers(table.headers, table.source)
-        with ctx.reader() as uow:
+        with relaxed_gc(), ctx.reader() as uow:
             vocab, mapping, checker = _prepare(uow, table, options)
             rows = valid = present = bad = 0
             problems: list[RowProblem] = []
@@ -526,7 +714,9 @@ def import_file(ctx: ServiceContext, path: Path, options: ImportOptions | None =
     ctx.require(Permission.IMPORT)
     digest = hash_file(path)[0] if path.is_file() else ""
     with open_table(path) as table:
-        return _import_table(ctx, table, options, digest, progress=progress, cancel=cancel)
+        parallel = path.is_file() and path.stat().st_size >= PARALLEL_MIN_BYTES
+        return _import_table(ctx, table, options, digest, progress=progress, cancel=cancel,
+                             path=path if parallel else None)
 
 
 def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str]], source: str,
@@ -538,7 +728,11 @@ def import_rows(ctx: ServiceContext, headers: list[str], rows: Iterator[list[str
 
 
 def _import_table(ctx: ServiceContext, table: WorkOrderTable, options: ImportOptions, digest: str, *,
-                  progress: Progress | None, cancel: Callable[[], bool] | None) -> ImportResult:
+                  progress: Progress | None, cancel: Callable[[], bool] | None,
+                  path: Path | None = None) -> ImportResult:
+    """``path``: read and check the rows of this file (the one ``table`` opened) in a second process."""
+    from greyline.services.complaints import allocate_references, deadline_for
+
     ctx.require(Permission.IMPORT)
     source = table.source
     _check_headers(table.headers, source)
@@ -549,7 +743,7 @@ def _import_table(ctx: ServiceContext, table: WorkOrderTable, options: ImportOpt
     problems: list[ValidationError] = []
     bad = 0
     rejects: _RejectsWriter | None = None
-    with ctx.uow() as uow:
+    with relaxed_gc(), ctx.uow() as uow:
         vocab, mapping, checker = _prepare(uow, table, options)
         if options.rejects is not None:
             rejects = _RejectsWriter(options.rejects, table.headers, table)
@@ -583,23 +777,26 @@ def _import_table(ctx: ServiceContext, table: WorkOrderTable, options: ImportOpt
                     yield chunk
 
             # Checking on a second thread while this one writes was measured slower (53 s against
-            # 47 s for 100,000 rows): the interpreter lock serialises the two.
-            for chunk in checked():
-                for result in chunk:
-                    rows += 1
-                    if isinstance(result, tuple):
-                        problem, cells = result
-                        bad += 1
-                        if rejects is not None:
-                            rejects.add(cells, f"{problem.column}：{problem.reason}")
-                        elif len(problems) < KEEP_PROBLEMS:
-                            problems.append(ValidationError(problem.reason, field=problem.column, row=problem.row))
-                        continue
-                    if bad and rejects is None:
-                        continue    # the file will be refused: keep checking, stop writing
-                    pending.append(result)
-                    if len(pending) >= BATCH:
-                        write()
+            # 47 s for 100,000 rows): the interpreter lock serialises the two. A second process does not.
+            chunks = checked() if path is None else _checked_elsewhere(
+                path, table, mapping, vocab, options, checker, cancel, progress)
+            with contextlib.closing(chunks):    # the second process ends with the loop, however it ends
+                for chunk in chunks:
+                    for result in chunk:
+                        rows += 1
+                        if isinstance(result, tuple):
+                            problem, cells = result
+                            bad += 1
+                            if rejects is not None:
+                                rejects.add(cells, f"{problem.column}：{problem.reason}")
+                            elif len(problems) < KEEP_PROBLEMS:
+                                problems.append(ValidationError(problem.reason, field=problem.column, row=problem.row))
+                            continue
+                        if bad and rejects is None:
+                            continue    # the file will be refused: keep checking, stop writing
+                        pending.append(result)
+                        if len(pending) >= BATCH:
+                            write()
             if bad and rejects is None:
                 raise ImportRejected(problems, source, total=bad, summary=checker.unknown_summary())
             write()

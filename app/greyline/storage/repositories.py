@@ -46,8 +46,13 @@ def _sqlite_time(v: dt.time) -> str:
     return v.strftime("%H:%M:%S.%f")
 
 
+# json.dumps with any non-default argument builds a new encoder per call; bulk inserts call this
+# for every row's attributes and demands.
+_JSON_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _sqlite_json(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False)
+    return _JSON_ENCODE(v)
 
 
 def _sqlite_converter(col_type: Any) -> Callable[[Any], Any] | None:
@@ -147,13 +152,19 @@ class Repositories:
         return user.id
 
     # ----------------------------------------------------------------- identifiers
-    def ensure_identifiers(self, idents: Iterable[NormalisedIdentifier]) -> dict[tuple[str, str], int]:
-        """Find or create each identifier; returns (type, normalised value) -> id."""
+    def ensure_identifiers(self, idents: Iterable[NormalisedIdentifier], *,
+                           hashes: dict[tuple[str, str], str] | None = None) -> dict[tuple[str, str], int]:
+        """Find or create each identifier; returns (type, normalised value) -> id.
+
+        ``hashes``, when given, is filled with (type, normalised value) -> keyed hash, so a caller
+        that needs the hashes too (party keys) does not compute them twice."""
         wanted: dict[tuple[str, str], tuple[str, NormalisedIdentifier]] = {}
         for ident in idents:
             key = (ident.type.value, ident.value)
             if key not in wanted:
                 wanted[key] = (self.cipher.hash_value(key[0], key[1]), ident)
+        if hashes is not None:
+            hashes.update((k, h) for k, (h, _) in wanted.items())
         by_hash = {(k[0], h): k for k, (h, _) in wanted.items()}
         result: dict[tuple[str, str], int] = {}
         hashes = [h for h, _ in wanted.values()]
@@ -300,11 +311,15 @@ class Repositories:
                        deadlines: Sequence[dt.date | None], handler_id: int | None) -> list[int]:
         """Insert complaints with their customers and identifiers in bulk; returns the new ids."""
         idents = [i for v in items for i, _ in v.identifiers]
-        ident_ids = self.ensure_identifiers(idents)
+        hashes: dict[tuple[str, str], str] = {}
+        ident_ids = self.ensure_identifiers(idents, hashes=hashes)
 
         # One person (same resident ID) is one party across complaints and imports.
-        key_of = {id(v): self.cipher.hash_value(v.customer_id.type.value, v.customer_id.value)
-                  for v in items if v.customer_id is not None}
+        def customer_key(ident: NormalisedIdentifier) -> str:
+            key = (ident.type.value, ident.value)
+            return hashes.get(key) or self.cipher.hash_value(*key)
+
+        key_of = {id(v): customer_key(v.customer_id) for v in items if v.customer_id is not None}
         parties = self.customers_by_key(list(set(key_of.values())))
         now = t.utcnow()
         new_parties = []
