@@ -12,10 +12,9 @@ from pathlib import Path
 from greyline import __version__
 from greyline.domain.enums import EvidenceKind
 from greyline.domain.errors import DomainError, ImportRejected
+from greyline.services.bulk import CHECK_PROCESS_FLAG
 
 log = logging.getLogger("greyline")
-
-CHECK_PROCESS_FLAG = "--import-check-process"   # not for people: see services.importing
 
 KINDS = {"recording": EvidenceKind.RECORDING, "document": EvidenceKind.DOCUMENT,
          "screenshot": EvidenceKind.SCREENSHOT, "chat": EvidenceKind.CHAT, "contract": EvidenceKind.CONTRACT,

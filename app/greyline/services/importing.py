@@ -50,7 +50,7 @@ from greyline.domain.work_order_values import (
     parse_work_order_datetime,
     restore_digits,
 )
-from greyline.services.bulk import relaxed_gc
+from greyline.services.bulk import CHECK_PROCESS_FLAG, relaxed_gc
 from greyline.services.work_order_reader import WorkOrderTable, open_table
 from greyline.storage.vault import hash_file
 
@@ -445,7 +445,6 @@ def _complaint_from(values: list[object]) -> ValidComplaint:
     return ValidComplaint(*values)  # type: ignore[arg-type]
 
 
-_CHECK_FLAG = "--import-check-process"   # greyline.cli.CHECK_PROCESS_FLAG
 _FRAME = struct.Struct("<Q")
 
 
@@ -510,8 +509,8 @@ def serve_check_process() -> int:
 
 def _check_process_command() -> list[str]:
     if getattr(sys, "frozen", False):       # a PyInstaller build: the program itself
-        return [sys.executable, _CHECK_FLAG]
-    return [sys.executable, "-m", "greyline", _CHECK_FLAG]
+        return [sys.executable, CHECK_PROCESS_FLAG]
+    return [sys.executable, "-m", "greyline", CHECK_PROCESS_FLAG]
 
 
 def _checked_elsewhere(path: Path, table: WorkOrderTable, mapping: dict[str, int], vocab: _Vocabulary,

@@ -167,8 +167,7 @@ class Repositories:
             hashes.update((k, h) for k, (h, _) in wanted.items())
         by_hash = {(k[0], h): k for k, (h, _) in wanted.items()}
         result: dict[tuple[str, str], int] = {}
-        hashes = [h for h, _ in wanted.values()]
-        for part in _chunks(hashes):
+        for part in _chunks([h for h, _ in wanted.values()]):
             rows = self.session.execute(
                 select(t.Identifier.id, t.Identifier.type, t.Identifier.value_hash).where(
                     t.Identifier.value_hash.in_(part)
