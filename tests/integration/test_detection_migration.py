@@ -180,7 +180,7 @@ def test_0003_adds_the_import_vocabulary_and_keeps_the_rows(old_store: Path) -> 
     migrate(db, "0002")
     assert revision_of(db) == "0002"
     assert not {"channel_aliases", "import_mappings"} & tables(db)
-    open_store(resolve(str(db)), create=True).dispose()
+    migrate(db, "0003")
     assert revision_of(db) == "0003"
     assert {"channel_aliases", "import_mappings"} <= tables(db)
     assert "received_time" in columns(db, "complaints")
@@ -194,3 +194,40 @@ def test_0003_adds_the_import_vocabulary_and_keeps_the_rows(old_store: Path) -> 
     assert not {"channel_aliases", "import_mappings"} & tables(db)
     assert "received_time" not in columns(db, "complaints")
     assert sqlite_rows(db, "SELECT count(*) FROM complaints") == [(2,)]
+
+
+def test_0004_adds_referral_packages_and_keeps_referrals_and_their_decisions(old_store: Path) -> None:
+    """Migration 0004 (group offences and period, staff profile, draft referrals, package records) on a
+    store at 0003 holding a group with a referral and a decision: nothing is lost, nothing cascades."""
+    db = old_store
+    migrate(db, "0003")
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("INSERT INTO roles (code, label) SELECT 'admin', 'admin' WHERE NOT EXISTS "
+                    "(SELECT 1 FROM roles WHERE code = 'admin')")
+        con.execute("INSERT INTO users (id, username, display_name, role, active, created_at, version) VALUES "
+                    "(1, 'zhang', '张三', 'admin', 1, '2026-01-01 00:00:00', 1)")
+        con.execute("INSERT INTO agent_groups (id, reference, title, status, summary, amount_involved_cents,"
+                    " loss_stopped_cents, persons_handled, detained, arrested, on_bail, prosecuted, sentenced,"
+                    " created_at, updated_at, version) VALUES (1, 'TH-2026-0001', '某代理团伙', 'referred', '', 0, 0,"
+                    " 0, 0, 0, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)")
+        con.execute("INSERT INTO referrals (id, group_id, target, agency, sent_on, package_name, package_sha256,"
+                    " receipt_no, notes, created_at, version) VALUES (1, 1, 'police', '某市公安局', '2026-02-01', '',"
+                    " '', 'R-1', '', '2026-02-01 00:00:00', 1)")
+        con.execute("INSERT INTO referral_decisions (referral_id, decision, decided_on, document_no, notes,"
+                    " next_deadline_label, created_at) VALUES (1, 'accepted', '2026-02-03', 'R-1', '', '',"
+                    " '2026-02-03 00:00:00')")
+        con.commit()
+    open_store(resolve(str(db)), create=True).dispose()
+    assert revision_of(db) == "0004" == HEAD_REVISION
+    assert "referral_packages" in tables(db)
+    assert {"offences", "period_from", "period_to"} <= columns(db, "agent_groups")
+    assert {"full_name", "position", "work_phone", "work_id", "id_number_enc", "id_number_masked"} <= columns(db, "users")
+    assert sqlite_rows(db, "SELECT id, status, agency FROM referrals") == [(1, "sent", "某市公安局")]
+    assert sqlite_rows(db, "SELECT referral_id, decision FROM referral_decisions") == [(1, "accepted")]
+    assert sqlite_rows(db, "SELECT offences, period_from FROM agent_groups") == [("[]", None)]
+    assert sqlite_rows(db, "SELECT full_name, id_number_enc FROM users WHERE id = 1") == [("", None)]
+    migrate(db, "0003", down=True)
+    assert "referral_packages" not in tables(db)
+    assert "status" not in columns(db, "referrals")
+    assert sqlite_rows(db, "SELECT referral_id, decision FROM referral_decisions") == [(1, "accepted")]

@@ -22,7 +22,7 @@ from greyline.storage.vault import Vault
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Kept here so opening a store does not load Alembic (a test keeps it equal to
 # the head of the migration scripts).
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 def _sqlite_engine(url: str, *, immediate: bool) -> Engine:

@@ -79,6 +79,13 @@ class User(Versioned, Base):
     password_hash: Mapped[str | None] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    # Staff profile, printed as the 经办人 and in the 授权委托书 of a referral package.
+    full_name: Mapped[str] = mapped_column(String(100), nullable=False, default="", server_default="")
+    position: Mapped[str] = mapped_column(String(100), nullable=False, default="", server_default="")
+    work_phone: Mapped[str] = mapped_column(String(40), nullable=False, default="", server_default="")
+    work_id: Mapped[str] = mapped_column(String(40), nullable=False, default="", server_default="")
+    id_number_masked: Mapped[str] = mapped_column(String(40), nullable=False, default="", server_default="")
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary)   # encrypted like identifiers
 
 
 class InstitutionProfile(Versioned, Base):
@@ -311,6 +318,9 @@ class AgentGroup(Versioned, Base):
     on_bail: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     prosecuted: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     sentenced: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    offences: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list, server_default="[]")  # 案由
+    period_from: Mapped[dt.date | None] = mapped_column(Date)    # period of the conduct
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
@@ -356,6 +366,29 @@ class Referral(Versioned, Base):
     receipt_no: Mapped[str] = mapped_column(String(100), nullable=False, default="")
     receipt_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # 'draft' while the package wizard is open or a package was exported but not yet sent; 'sent' once recorded.
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="sent", server_default="sent")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class ReferralPackage(Base):
+    """One exported referral package (a version; exporting again adds a row with the next version)."""
+
+    __tablename__ = "referral_packages"
+    __table_args__ = (UniqueConstraint("package_no", "version", name="uq_referral_packages_no_version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"), index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("agent_groups.id"), index=True)
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
+    target: Mapped[str] = mapped_column(String(24), nullable=False)
+    package_no: Mapped[str] = mapped_column(String(32), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    texts: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)       # as the user edited them
+    exhibits: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)         # [[exhibit no, evidence id], ...]
+    files: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)            # [{name, size, sha256, sm3}, ...]
+    manifest_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    evidence_digest: Mapped[str] = mapped_column(String(64), nullable=False)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
 
