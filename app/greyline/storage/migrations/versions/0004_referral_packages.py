@@ -17,6 +17,10 @@ down_revision: Union[str, Sequence[str], None] = '0003'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
+# The staff profile's text columns on `users` (name, length); the encrypted ID number is added beside them.
+STAFF_TEXT_COLUMNS = (('full_name', 100), ('position', 100), ('work_phone', 40), ('work_id', 40),
+                      ('id_number_masked', 40))
+
 
 def upgrade() -> None:
     # Plain ADD COLUMN with server defaults (no batch rebuild: with foreign keys on, SQLite's DROP TABLE
@@ -24,8 +28,7 @@ def upgrade() -> None:
     op.add_column('agent_groups', sa.Column('offences', sa.JSON(), nullable=False, server_default='[]'))
     op.add_column('agent_groups', sa.Column('period_from', sa.Date(), nullable=True))
     op.add_column('agent_groups', sa.Column('period_to', sa.Date(), nullable=True))
-    for name, length in (('full_name', 100), ('position', 100), ('work_phone', 40), ('work_id', 40),
-                         ('id_number_masked', 40)):
+    for name, length in STAFF_TEXT_COLUMNS:
         op.add_column('users', sa.Column(name, sa.String(length=length), nullable=False, server_default=''))
     op.add_column('users', sa.Column('id_number_enc', sa.LargeBinary(), nullable=True))
     op.add_column('referrals', sa.Column('status', sa.String(length=16), nullable=False, server_default='sent'))
@@ -60,7 +63,8 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_referral_packages_referral_id'), table_name='referral_packages')
     op.drop_table('referral_packages')
     op.drop_column('referrals', 'status')
-    for name in ('id_number_enc', 'id_number_masked', 'work_id', 'work_phone', 'position', 'full_name'):
+    op.drop_column('users', 'id_number_enc')
+    for name, _ in reversed(STAFF_TEXT_COLUMNS):
         op.drop_column('users', name)
     for name in ('period_to', 'period_from', 'offences'):
         op.drop_column('agent_groups', name)
